@@ -1,0 +1,23 @@
+/** Jest runs in ESM mode because NestJS 12 ships ESM only (see README, "Testing"). */
+const tier = (name, testMatch, extra = {}) => ({
+  displayName: name,
+  preset: 'ts-jest/presets/default-esm',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: {
+    '^#casetrail/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }] },
+  testMatch,
+  ...extra,
+});
+
+export default {
+  rootDir: '.',
+  projects: [
+    tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
+    tier('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts']),
+    tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+  ],
+};
