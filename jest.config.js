@@ -15,6 +15,7 @@ const tier = (name, testMatch, extra = {}) => ({
 
 export default {
   rootDir: '.',
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts']),

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CasesHttpModule } from './cases/cases-http.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { PlatformModule, type AppConfig } from './platform/index.js';
+
+/** The embedded profile: API and (later) projections in one process on SQLite files under the data folder. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        PlatformModule.forRoot(config),
+        InfrastructureModule.forRoot(config),
+        CasesHttpModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Query as QueryParam, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  GetCaseHistoryQuery,
+  GetCaseQuery,
+  VerifyCaseQuery,
+  type CaseHistory,
+  type CaseVerification,
+  type CaseView,
+} from '#casetrail/application';
+import type { Actor } from '#casetrail/domain';
+import { ApiProblemResponses, CurrentActor, etagOf, Roles } from '../../platform/index.js';
+import { CaseIdParam } from '../shared/case-id.pipe.js';
+import { parseHistoryQuery } from './history-query.js';
+
+const STAFF_AND_AUDITOR = ['agent', 'dispatcher', 'technician', 'supervisor', 'auditor'] as const;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases/:caseId')
+export class CaseQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles(...STAFF_AND_AUDITOR)
+  @ApiOperation({ summary: 'The case as it stands now, with the commands it accepts; ETag holds its revision' })
+  @ApiProblemResponses(401, 403, 404)
+  async get(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
+    const view: CaseView = await this.queries.execute(new GetCaseQuery(caseId, actor));
+    reply.header('ETag', etagOf(view.revision));
+    return { caseId, revision: view.revision, ...view.state, allowedCommands: view.allowedCommands };
+  }
+
+  @Get('history')
+  @Roles(...STAFF_AND_AUDITOR)
+  @ApiOperation({ summary: 'Every event with who/when and the state after it; stop at a revision or a business instant' })
+  @ApiQuery({ name: 'revision', required: false, type: Number })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'ISO-8601 instant' })
+  @ApiProblemResponses(400, 401, 403, 404)
+  history(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @QueryParam() query: Record<string, unknown>): Promise<CaseHistory> {
+    const { revision, asOf } = parseHistoryQuery(query);
+    return this.queries.execute(new GetCaseHistoryQuery(caseId, actor, revision, asOf));
+  }
+
+  @Get('verify')
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({ summary: "Recompute the case's hash chain and name the first revision that does not match" })
+  @ApiProblemResponses(401, 403, 404)
+  verify(@CaseIdParam() caseId: string): Promise<CaseVerification> {
+    return this.queries.execute(new VerifyCaseQuery(caseId));
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ExecuteCaseCommand, type CaseCommandInput, type CaseCommandResult } from '#casetrail/application';
+import { etagOf } from '../../platform/index.js';
+import type { CommandContext } from './command-context.decorator.js';
+
+/** Sends a case command through the bus and puts the new revision in the `ETag` (DESIGN §7). */
+@Injectable()
+export class CaseCommandSender {
+  constructor(private readonly bus: CommandBus) {}
+
+  async send(ctx: CommandContext, input: CaseCommandInput, location?: (result: CaseCommandResult) => string): Promise<CaseCommandResult> {
+    const result = await this.bus.execute(new ExecuteCaseCommand(input, ctx.request));
+    ctx.reply.header('ETag', etagOf(result.revision));
+    if (location) ctx.reply.header('Location', location(result));
+    return result;
+  }
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CASE_POLICIES, CLOCK, EVENT_STORE, ID_GENERATOR, noUnitFacts, UNIT_FACTS, type CasePolicies } from '#casetrail/application';
+import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
+import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
+import type { AppConfig } from '../platform/index.js';
+
+const uuids: IdGenerator = { next: () => randomUUID() };
+
+/** Binds the application's ports to the embedded adapters: the SQLite event store file under the data folder. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    const policies: CasePolicies = { warranty: DEFAULT_WARRANTY_POLICY, slaPolicyVersion: 'standard-v1' };
+    return {
+      module: InfrastructureModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          useFactory: () => {
+            mkdirSync(config.dataDir, { recursive: true });
+            return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { clock: systemClock });
+          },
+        },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: ID_GENERATOR, useValue: uuids },
+        { provide: UNIT_FACTS, useValue: noUnitFacts },
+        { provide: CASE_POLICIES, useValue: policies },
+      ],
+      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, UNIT_FACTS, CASE_POLICIES],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { AppModule } from './app.module.js';
+import { createHttpApp, loadConfig } from './platform/index.js';
+
+const config = loadConfig();
+const app = await createHttpApp(AppModule.forRoot(config), config);
+await app.listen(config.port, config.host);
+console.log(`casetrail listening on ${await app.getUrl()} (data: ${config.dataDir})`);

@@ -1,0 +1,73 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { caseStreamId, decide, DomainError, evolve, type CaseCommand, type Clock, type IdGenerator } from '#casetrail/domain';
+import { WrongExpectedRevisionError, type EventStore } from '#casetrail/event-store';
+import { CASE_POLICIES, CLOCK, EVENT_STORE, ID_GENERATOR, UNIT_FACTS } from '../../tokens.js';
+import type { CaseCommandResult } from '../case-command-result.js';
+import type { CasePolicies } from '../case-policies.js';
+import { loadCase } from '../load-case.js';
+import type { UnitFactsLookup } from '../unit-facts.port.js';
+import { toNewEvents } from './event-envelope.js';
+import { ExecuteCaseCommand, type CaseCommandInput, type CommandRequest } from './execute-case-command.js';
+import { IdempotencyGuard, type IdempotencyClaim } from './idempotency-guard.js';
+
+/** Without If-Match the client asked for "whatever is current", so a lost race is simply retried. */
+const MAX_ATTEMPTS = 5;
+
+const stale = (currentRevision: number): DomainError =>
+  new DomainError('CASE.VERSION_CONFLICT', 'precondition-failed', `The case is at revision ${currentRevision}`, { currentRevision });
+
+const busy = (): DomainError =>
+  new DomainError('CASE.CONCURRENCY_CONFLICT', 'conflict', 'The case kept changing while this command was decided; retry it');
+
+/** read → fold → decide → append with the expected revision → answer. No business rule lives here. */
+@CommandHandler(ExecuteCaseCommand)
+export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(UNIT_FACTS) private readonly units: UnitFactsLookup,
+    @Inject(CASE_POLICIES) private readonly policies: CasePolicies,
+    private readonly idempotency: IdempotencyGuard,
+  ) {}
+
+  execute({ input, request }: ExecuteCaseCommand): Promise<CaseCommandResult> {
+    return this.idempotency.run(request, (claim) => this.decideAndAppend(input, request, claim));
+  }
+
+  private async decideAndAppend(input: CaseCommandInput, request: CommandRequest, claim?: IdempotencyClaim): Promise<CaseCommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await loadCase(this.store, input.caseId);
+      if (request.expectedRevision !== undefined && request.expectedRevision !== current.revision) throw stale(current.revision);
+      const now = new Date(this.clock.now()).toISOString();
+      const command = { ...input, occurredAt: input.occurredAt ?? now } as CaseCommand;
+      const unit = command.type === 'ReportCase' ? await this.units.forSerial(command.data.product.serialNumber) : null;
+      const events = decide(command, current.state, {
+        now,
+        actor: request.actor,
+        warrantyPolicy: this.policies.warranty,
+        slaPolicy: this.policies.slaPolicyVersion,
+        unit,
+      });
+      const result: CaseCommandResult = {
+        caseId: input.caseId,
+        revision: current.revision + events.length,
+        status: events.reduce(evolve, current.state).status as CaseCommandResult['status'],
+        ...('complaintId' in command.data ? { complaintId: command.data.complaintId } : {}),
+      };
+      const streamId = caseStreamId(input.caseId);
+      try {
+        await this.store.appendToStream(streamId, toNewEvents(events, streamId, request, this.ids), {
+          expectedRevision: current.revision < 0 ? 'no-stream' : current.revision,
+          ...(claim ? { idempotency: { ...claim, response: result } } : {}),
+        });
+        return result;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (request.expectedRevision !== undefined) throw stale(error.currentRevision);
+        if (attempt >= MAX_ATTEMPTS) throw busy();
+      }
+    }
+  }
+}
