@@ -20,7 +20,7 @@ describe('commands the service refuses, over HTTP', () => {
   describe('a command that does not fit the state', () => {
     it('is refused with 409, the status and the commands the case accepts now', async () => {
       const id = await reportCase(t.http);
-      const res = await t.http.post('technician', `/v1/cases/${id}/arrive`, {});
+      const res = await t.http.post('supervisor', `/v1/cases/${id}/arrive`, {});
       expectProblem(res, 409, 'CASE.ILLEGAL_TRANSITION');
       expect(res.body.status).toBe('reported');
       expect(res.body.allowedCommands).toEqual(expect.arrayContaining(['contact', 'hold', 'cancel']));
