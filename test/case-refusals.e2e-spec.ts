@@ -22,7 +22,7 @@ describe('commands the service refuses, over HTTP', () => {
       const id = await reportCase(t.http);
       const res = await t.http.post('supervisor', `/v1/cases/${id}/arrive`, {});
       expectProblem(res, 409, 'CASE.ILLEGAL_TRANSITION');
-      expect(res.body.status).toBe('reported');
+      expect(res.body.caseStatus).toBe('reported');
       expect(res.body.allowedCommands).toEqual(expect.arrayContaining(['contact', 'hold', 'cancel']));
       expect(res.body.allowedCommands).not.toContain('arrive');
     });

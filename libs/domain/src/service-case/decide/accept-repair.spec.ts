@@ -16,19 +16,19 @@ describe('accepting a repair', () => {
 
   describe('a case still being repaired', () => {
     it('refuses an acceptance', () => {
-      given(...story.onSite()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'on-site' });
+      given(...story.onSite()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'on-site' });
     });
   });
 
   describe('a case already accepted', () => {
     it('refuses a second acceptance', () => {
-      given(...story.accepted()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'accepted' });
+      given(...story.accepted()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'accepted' });
     });
   });
 
   describe('a case whose repair was rejected', () => {
     it('refuses an acceptance before the rework', () => {
-      given(...story.rejected()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'rejected' });
+      given(...story.rejected()).when(acceptRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'rejected' });
     });
   });
 });

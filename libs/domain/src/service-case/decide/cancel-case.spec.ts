@@ -32,7 +32,7 @@ describe('cancelling a case', () => {
     ['cancelled', story.cancelled],
   ])('a %s case', (status, history) => {
     it('refuses a cancellation', () => {
-      given(...history()).when(cancelCase()).thenThrows('CASE.ILLEGAL_TRANSITION', { status });
+      given(...history()).when(cancelCase()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: status });
     });
   });
 });

@@ -11,11 +11,12 @@ export const caseAlreadyExists = (caseId: string): DomainError =>
 
 /** The 409 every refusal "not now" shares, so clients always learn what the case accepts instead. */
 export const illegalTransition = (state: ExistingCase, command: string, code = 'CASE.ILLEGAL_TRANSITION', why?: string): DomainError =>
+  // `caseStatus`, not `status`: RFC 9457 reserves `status` in a problem document for the HTTP status.
   new DomainError(
     code,
     'conflict',
     why ?? `A ${state.status} case${state.hold ? ' on hold' : ''} does not accept ${command}.`,
-    { status: state.status, onHold: state.hold !== null, allowedCommands: allowedCommands(state) },
+    { caseStatus: state.status, onHold: state.hold !== null, allowedCommands: allowedCommands(state) },
   );
 
 export const invalidFields = (code: string, message: string, errors: readonly FieldError[]): DomainError =>

@@ -52,12 +52,12 @@ describe('a filed complaint', () => {
   it('refuses a resolution before acknowledgement', () => {
     const error = given(...filed())
       .when(resolveComplaint())
-      .thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { complaintId: COMPLAINT_ID, status: 'filed', allowedCommands: ['acknowledge-complaint'] });
+      .thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { complaintId: COMPLAINT_ID, complaintStatus: 'filed', allowedCommands: ['acknowledge-complaint'] });
     expect(error.kind).toBe('conflict');
   });
 
   it('refuses a reopening', () => {
-    given(...filed()).when(reopenComplaint()).thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { status: 'filed' });
+    given(...filed()).when(reopenComplaint()).thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { complaintStatus: 'filed' });
   });
 });
 
@@ -69,7 +69,7 @@ describe('an acknowledged complaint', () => {
   it('refuses a second acknowledgement', () => {
     given(...acknowledged())
       .when(acknowledgeComplaint())
-      .thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { status: 'acknowledged', allowedCommands: ['resolve-complaint'] });
+      .thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { complaintStatus: 'acknowledged', allowedCommands: ['resolve-complaint'] });
   });
 });
 
@@ -79,7 +79,7 @@ describe('a resolved complaint', () => {
   });
 
   it('refuses a second resolution', () => {
-    given(...resolved()).when(resolveComplaint()).thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { status: 'resolved' });
+    given(...resolved()).when(resolveComplaint()).thenThrows('COMPLAINT.ILLEGAL_TRANSITION', { complaintStatus: 'resolved' });
   });
 
   it('is resolved again after being reopened', () => {

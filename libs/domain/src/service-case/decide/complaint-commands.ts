@@ -31,7 +31,7 @@ const complaintIn = (state: ExistingCase, complaintId: string, expected: Complai
       'COMPLAINT.ILLEGAL_TRANSITION',
       'conflict',
       `A ${complaint.status} complaint does not accept ${COMPLAINT_COMMAND[expected]}.`,
-      { complaintId, status: complaint.status, allowedCommands: [COMPLAINT_COMMAND[complaint.status]] },
+      { complaintId, complaintStatus: complaint.status, allowedCommands: [COMPLAINT_COMMAND[complaint.status]] },
     );
   }
   return complaint;

@@ -26,7 +26,7 @@ describe('completing a repair', () => {
     it('refuses a remote repair', () => {
       given(...story.onSite())
         .when(completeRepair({ mode: 'remote' }))
-        .thenThrows('REPAIR.MODE_NOT_ALLOWED', { status: 'on-site', allowedCommands: expect.arrayContaining(['repair']) });
+        .thenThrows('REPAIR.MODE_NOT_ALLOWED', { caseStatus: 'on-site', allowedCommands: expect.arrayContaining(['repair']) });
     });
 
     it('refuses a technician the case is not assigned to', () => {
@@ -46,7 +46,7 @@ describe('completing a repair', () => {
     });
 
     it('refuses an on-site repair', () => {
-      given(...story.contacted()).when(completeRepair()).thenThrows('REPAIR.MODE_NOT_ALLOWED', { status: 'contacted' });
+      given(...story.contacted()).when(completeRepair()).thenThrows('REPAIR.MODE_NOT_ALLOWED', { caseStatus: 'contacted' });
     });
   });
 
@@ -58,7 +58,7 @@ describe('completing a repair', () => {
     });
 
     it('refuses an on-site repair before the technician arrives', () => {
-      given(...story.dispatched()).when(completeRepair()).thenThrows('REPAIR.MODE_NOT_ALLOWED', { status: 'dispatched' });
+      given(...story.dispatched()).when(completeRepair()).thenThrows('REPAIR.MODE_NOT_ALLOWED', { caseStatus: 'dispatched' });
     });
   });
 
@@ -70,7 +70,7 @@ describe('completing a repair', () => {
 
   describe('a case already repaired', () => {
     it('refuses a second repair', () => {
-      given(...story.repaired()).when(completeRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'repaired' });
+      given(...story.repaired()).when(completeRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'repaired' });
     });
   });
 

@@ -22,7 +22,7 @@ describe('contacting the customer', () => {
     it('refuses a contact until the case is resumed', () => {
       given(...story.reported(), caseOnHold())
         .when(contactCustomer())
-        .thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'reported', onHold: true });
+        .thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'reported', onHold: true });
     });
   });
 
@@ -31,7 +31,7 @@ describe('contacting the customer', () => {
       const error = given(...story.dispatched())
         .when(contactCustomer())
         .thenThrows('CASE.ILLEGAL_TRANSITION', {
-          status: 'dispatched',
+          caseStatus: 'dispatched',
           onHold: false,
           allowedCommands: ['arrive', 'hold', 'repair', 'progress-update', 'cancel', 'file-complaint'],
         });

@@ -46,13 +46,13 @@ describe('dispatching a technician', () => {
 
   describe('a case not yet contacted', () => {
     it('refuses a dispatch', () => {
-      given(...story.reported()).when(dispatchTechnician()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'reported' });
+      given(...story.reported()).when(dispatchTechnician()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'reported' });
     });
   });
 
   describe('a case already dispatched', () => {
     it('refuses a second dispatch', () => {
-      given(...story.dispatched()).when(dispatchTechnician()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'dispatched' });
+      given(...story.dispatched()).when(dispatchTechnician()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'dispatched' });
     });
   });
 

@@ -42,7 +42,7 @@ describe('issuing a loaner', () => {
     ['cancelled', story.cancelled],
   ])('a %s case', (status, history) => {
     it('refuses a loaner', () => {
-      given(...history()).when(issueLoaner()).thenThrows('CASE.ILLEGAL_TRANSITION', { status });
+      given(...history()).when(issueLoaner()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: status });
     });
   });
 });

@@ -27,7 +27,7 @@ describe('putting a case on hold', () => {
 
   describe.each(notHoldable)('a %s case', (status, history) => {
     it('refuses a hold', () => {
-      given(...history()).when(putOnHold()).thenThrows('CASE.ILLEGAL_TRANSITION', { status });
+      given(...history()).when(putOnHold()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: status });
     });
   });
 

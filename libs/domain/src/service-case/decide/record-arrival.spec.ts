@@ -29,13 +29,13 @@ describe('recording the technician’s arrival', () => {
 
   describe('a case not yet dispatched', () => {
     it('refuses an arrival', () => {
-      given(...story.contacted()).when(recordArrival()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'contacted' });
+      given(...story.contacted()).when(recordArrival()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'contacted' });
     });
   });
 
   describe('a case with the technician already on site', () => {
     it('refuses a second arrival', () => {
-      given(...story.onSite()).when(recordArrival()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'on-site' });
+      given(...story.onSite()).when(recordArrival()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'on-site' });
     });
   });
 });

@@ -31,13 +31,13 @@ describe('recording the satisfaction survey', () => {
 
   describe('a case not yet accepted', () => {
     it('refuses a survey', () => {
-      given(...story.repaired()).when(recordSurvey()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'repaired' });
+      given(...story.repaired()).when(recordSurvey()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'repaired' });
     });
   });
 
   describe('a case already surveyed', () => {
     it('refuses a second survey', () => {
-      given(...story.surveyed()).when(recordSurvey()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'surveyed', allowedCommands: ['progress-update', 'file-complaint'] });
+      given(...story.surveyed()).when(recordSurvey()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'surveyed', allowedCommands: ['progress-update', 'file-complaint'] });
     });
   });
 });

@@ -16,19 +16,19 @@ describe('rejecting a repair', () => {
 
   describe('a case still being repaired', () => {
     it('refuses a rejection', () => {
-      given(...story.onSite()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'on-site' });
+      given(...story.onSite()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'on-site' });
     });
   });
 
   describe('a case already accepted', () => {
     it('refuses a late rejection', () => {
-      given(...story.accepted()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'accepted' });
+      given(...story.accepted()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'accepted' });
     });
   });
 
   describe('a case whose repair was already rejected', () => {
     it('refuses a second rejection', () => {
-      given(...story.rejected()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'rejected' });
+      given(...story.rejected()).when(rejectRepair()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'rejected' });
     });
   });
 });

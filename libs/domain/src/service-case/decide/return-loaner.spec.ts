@@ -45,7 +45,7 @@ describe('returning a loaner', () => {
 
   describe('a case without a loaner out', () => {
     it('refuses a return', () => {
-      given(...story.onSite()).when(returnLoaner()).thenThrows('CASE.ILLEGAL_TRANSITION', { status: 'on-site' });
+      given(...story.onSite()).when(returnLoaner()).thenThrows('CASE.ILLEGAL_TRANSITION', { caseStatus: 'on-site' });
     });
 
     it('refuses a second return', () => {
