@@ -9,3 +9,4 @@ export * from './cases/get-case/get-case.query.js';
 export * from './cases/get-case-history/get-case-history.query.js';
 export * from './cases/verify-case/verify-case.query.js';
 export * from './cases/cases.module.js';
+export * from './policies/sla-policy.loader.js';

@@ -4,3 +4,6 @@ export const CLOCK = Symbol('Clock');
 export const ID_GENERATOR = Symbol('IdGenerator');
 export const UNIT_FACTS = Symbol('UnitFactsLookup');
 export const CASE_POLICIES = Symbol('CasePolicies');
+export const READ_MODEL_DB = Symbol('ReadModelDb');
+export const PROJECTION_HOST = Symbol('ProjectionHost');
+export const SLA_POLICIES = Symbol('SlaPolicyRegistry');

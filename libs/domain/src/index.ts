@@ -11,3 +11,4 @@ export * from './service-case/allowed-commands.js';
 export * from './warranty/warranty-policy.js';
 export * from './warranty/assess-warranty.js';
 export * from './warranty/calendar-date.js';
+export * from './sla/index.js';

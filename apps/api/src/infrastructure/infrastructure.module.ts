@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { CASE_POLICIES, CLOCK, EVENT_STORE, ID_GENERATOR, noUnitFacts, UNIT_FACTS, type CasePolicies } from '#casetrail/application';
+import {
+  CASE_POLICIES,
+  CLOCK,
+  EVENT_STORE,
+  ID_GENERATOR,
+  loadSlaPolicyRegistry,
+  noUnitFacts,
+  SLA_POLICIES,
+  UNIT_FACTS,
+  type CasePolicies,
+} from '#casetrail/application';
 import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
 import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
 import type { AppConfig } from '../platform/index.js';
@@ -16,7 +26,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   static forRoot(config: AppConfig): DynamicModule {
-    const policies: CasePolicies = { warranty: DEFAULT_WARRANTY_POLICY, slaPolicyVersion: 'standard-v1' };
+    // Policy files are read once at start-up; a broken file stops the service with the file and field named.
+    const slaPolicies = loadSlaPolicyRegistry();
+    const policies: CasePolicies = { warranty: DEFAULT_WARRANTY_POLICY, slaPolicyVersion: slaPolicies.defaultVersion };
     return {
       module: InfrastructureModule,
       providers: [
@@ -31,8 +43,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: ID_GENERATOR, useValue: uuids },
         { provide: UNIT_FACTS, useValue: noUnitFacts },
         { provide: CASE_POLICIES, useValue: policies },
+        { provide: SLA_POLICIES, useValue: slaPolicies },
       ],
-      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, UNIT_FACTS, CASE_POLICIES],
+      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, UNIT_FACTS, CASE_POLICIES, SLA_POLICIES],
     };
   }
 
