@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, PROJECTION_HOST } from '#casetrail/application';
+import type { EventStore } from '#casetrail/event-store';
+import type { ProjectionHost } from '#casetrail/read-models';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { createHttpApp, loadConfig } from '../../apps/api/src/platform/index.js';
 import { HttpClient } from './http-client.js';
@@ -25,6 +28,8 @@ export interface TestApp {
   readonly url: string;
   readonly dataDir: string;
   readonly http: HttpClient;
+  /** Resolves once every projection has caught up with everything stored so far. */
+  settle(): Promise<void>;
   /** Closes the app; the data folder stays until `dispose`. */
   close(): Promise<void>;
   dispose(): Promise<void>;
@@ -56,6 +61,10 @@ export async function startTestApp(dataDir = makeDataDir()): Promise<TestApp> {
     url,
     dataDir,
     http: new HttpClient(url),
+    settle: async () => {
+      const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+      await app.get<ProjectionHost>(PROJECTION_HOST).waitFor(head);
+    },
     close,
     dispose: async () => {
       await close();

@@ -4,6 +4,7 @@ import { CasesHttpModule } from './cases/cases-http.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { PlatformModule, type AppConfig } from './platform/index.js';
+import { ProjectorModule } from '../../projector/src/projector.module.js';
 
 /** The embedded profile: API and (later) projections in one process on SQLite files under the data folder. */
 @Module({})
@@ -15,6 +16,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         PlatformModule.forRoot(config),
         InfrastructureModule.forRoot(config),
+        ProjectorModule.forRoot({ dataDir: config.dataDir, runProjections: true }),
         CasesHttpModule,
         HealthModule,
       ],

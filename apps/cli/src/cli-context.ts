@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { systemClock } from '#casetrail/domain';
+import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
+import { allReadModelMigrations, migrateReadModels, openReadModelDb, type ReadModelDb } from '#casetrail/read-models';
+
+/** The stores of the embedded profile, found through CASETRAIL_DATA_DIR like the service finds them. */
+export interface CliContext {
+  readonly dataDir: string;
+  readonly store: EventStore;
+  readonly db: () => Promise<ReadModelDb>;
+  close(): Promise<void>;
+}
+
+export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+  const dataDir = resolve(env['CASETRAIL_DATA_DIR'] ?? './data');
+  const file = join(dataDir, 'events.sqlite');
+  if (!existsSync(file)) throw new Error(`No event store at ${file} (set CASETRAIL_DATA_DIR)`);
+  const store = SqliteEventStore.open(file, { clock: systemClock });
+  let db: ReadModelDb | undefined;
+  return {
+    dataDir,
+    store,
+    db: async () => {
+      if (!db) {
+        db = openReadModelDb({ kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') });
+        await migrateReadModels(db, allReadModelMigrations());
+      }
+      return db;
+    },
+    close: async () => {
+      await db?.destroy();
+      await store.close();
+    },
+  };
+}

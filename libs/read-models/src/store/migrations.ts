@@ -1,0 +1,23 @@
+import { Migrator, type Migration } from 'kysely';
+import type { ReadModelDb } from './read-model-database.js';
+
+export type Migrations = Readonly<Record<string, Migration>>;
+
+/**
+ * Applies every read model's migrations in name order. Names are prefixed with the read model
+ * (`case-summary/0001_create`) so each read model owns its own sequence.
+ */
+export async function migrateReadModels(db: ReadModelDb, migrations: Migrations): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    migrationTableName: 'read_model_migrations',
+    migrationLockTableName: 'read_model_migrations_lock',
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Read-model migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

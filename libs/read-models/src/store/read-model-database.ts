@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type ReadModelDbConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** Read models are rebuildable, so tables are loosely typed here; each read model types its own rows. */
+export type ReadModelDb = Kysely<any>;
+
+/**
+ * One Kysely instance over SQLite (embedded) or PostgreSQL (production): the same queries and
+ * migrations run on both. Instants are stored as ISO-8601 UTC text, which sorts correctly in both.
+ */
+export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
+  if (config.kind === 'postgres') {
+    return new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 10 }) }) });
+  }
+  const database = new Database(config.file);
+  database.pragma('journal_mode = WAL');
+  // Rows and checkpoint commit together; a crash can only lose whole batches, which are re-projected.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely({ dialect: new SqliteDialect({ database }) });
+}
