@@ -6,6 +6,9 @@ const tier = (name, testMatch, extra = {}) => ({
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#casetrail/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    // @fastify/static (CommonJS) requires content-disposition 2, which is ESM-only. Node 20.19+
+    // loads that natively (require(esm)); Jest's module system cannot, so tests get the CJS 1.x.
+    '^content-disposition$': 'content-disposition-cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }] },
