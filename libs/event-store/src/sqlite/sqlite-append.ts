@@ -1,0 +1,104 @@
+import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
+import { IdempotencyKeyTakenError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import type { AppendOptions, AppendResult, NewEvent, StoredMetadata } from '../event-store.port.js';
+import { computeEventHash } from '../hash-chain/event-hash.js';
+import { sqliteCode } from './sqlite-errors.js';
+import type { Statements } from './sqlite-statements.js';
+
+export interface AppendOutcome {
+  readonly result: AppendResult;
+  /** False when the append was a retry of one already stored: nothing new for subscribers. */
+  readonly written: boolean;
+}
+
+interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly options: AppendOptions;
+  readonly recordedAt: string;
+}
+
+/**
+ * The body of the append transaction: check the expected revision (or recognise a retry),
+ * claim the idempotency key, then write the events. Any throw rolls all of it back.
+ */
+export function appendInTransaction(statements: Statements, { streamId, events, options, recordedAt }: AppendRequest): AppendOutcome {
+  const head = statements.streamHead.get(streamId) ?? null;
+  const current = head?.revision ?? -1;
+  const expected = options.expectedRevision === 'no-stream' ? -1 : options.expectedRevision;
+  if (current !== expected) {
+    const retried = current > expected ? findRetriedAppend(statements, streamId, expected, events) : null;
+    if (retried) return { result: retried, written: false };
+    throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
+  }
+  const { idempotency } = options;
+  if (idempotency) {
+    if (statements.findIdempotency.get(idempotency.key)) throw new IdempotencyKeyTakenError(idempotency.key);
+    statements.insertIdempotency.run({
+      key: idempotency.key,
+      fingerprint: idempotency.fingerprint,
+      response: JSON.stringify(idempotency.response ?? null),
+      recorded_at: recordedAt,
+    });
+  }
+  try {
+    return { result: writeEvents(statements, { streamId, events, recordedAt, after: head }), written: true };
+  } catch (error) {
+    if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
+      throw new DuplicateEventIdError(streamId);
+    }
+    throw error;
+  }
+}
+
+/**
+ * ESDB-style idempotence: when the stream has moved past `expected` and the events right after
+ * it carry exactly these ids and types, this append already happened (a retry after a lost
+ * answer), so its original result is returned and nothing is written. Runs inside the append's
+ * transaction.
+ */
+export function findRetriedAppend(
+  statements: Statements,
+  streamId: string,
+  expected: number,
+  events: readonly NewEvent[],
+): AppendResult | null {
+  const stored = statements.eventsAfterRevision.all(streamId, expected, events.length);
+  if (stored.length !== events.length) return null;
+  const same = stored.every((row, i) => row.event_id === events[i]!.metadata.eventId && row.type === events[i]!.type);
+  const last = stored[stored.length - 1]!;
+  return same ? { revision: last.revision, position: last.position } : null;
+}
+
+interface WriteEvents {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly recordedAt: string;
+  /** The stream's last event, or `null` for a new stream. */
+  readonly after: { readonly revision: number; readonly hash: string } | null;
+}
+
+/** Inserts the events at the next revisions and positions, chaining each hash to the one before. */
+export function writeEvents(statements: Statements, { streamId, events, recordedAt, after }: WriteEvents): AppendResult {
+  let position = statements.headPosition.get()!.head;
+  let revision = after?.revision ?? -1;
+  let prevHash = after?.hash ?? null;
+  for (const event of events) {
+    position += 1;
+    revision += 1;
+    const metadata: StoredMetadata = { ...event.metadata, recordedAt, prevHash };
+    const hash = computeEventHash({ type: event.type, data: event.data, metadata });
+    statements.insertEvent.run({
+      position,
+      stream_id: streamId,
+      revision,
+      event_id: event.metadata.eventId,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      metadata: JSON.stringify(metadata),
+      hash,
+    });
+    prevHash = hash;
+  }
+  return { revision, position };
+}

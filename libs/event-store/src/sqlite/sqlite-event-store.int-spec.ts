@@ -1,0 +1,113 @@
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeEventStoreContract } from '../contract/event-store.contract.js';
+import { newEvent, newEvents } from '../contract/contract-fixtures.js';
+import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
+import { StoreUnavailableError } from '../event-store.errors.js';
+import { START } from '../event-store.port.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { steppingClock, tempStoreFile } from './testing/temp-store-file.js';
+
+describeEventStoreContract('SqliteEventStore', async () => {
+  const temp = await tempStoreFile();
+  const store = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await temp.remove();
+    },
+  };
+});
+
+describe('SqliteEventStore on its own file', () => {
+  let temp: Awaited<ReturnType<typeof tempStoreFile>>;
+  let store: SqliteEventStore;
+  beforeEach(async () => {
+    temp = await tempStoreFile();
+    store = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+  });
+  afterEach(async () => {
+    await store.close();
+    await temp.remove();
+  });
+
+  it('starts empty, at START', async () => {
+    expect(await store.headPosition()).toBe(START);
+    expect(await store.readAll()).toEqual([]);
+  });
+
+  it('numbers positions 1, 2, 3… without gaps, even around refused appends', async () => {
+    await store.appendToStream('ServiceCase-a', newEvents(2), { expectedRevision: 'no-stream' });
+    await expect(store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 0 })).rejects.toThrow();
+    await store.appendToStream('ServiceCase-b', newEvents(1), { expectedRevision: 'no-stream' });
+    await store.appendToStream('ServiceCase-a', newEvents(2), { expectedRevision: 1 });
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('stamps recordedAt from its clock, once per append', async () => {
+    await store.appendToStream('ServiceCase-a', newEvents(2), { expectedRevision: 'no-stream' });
+    const recordedAt = (await store.readAll()).map((e) => e.metadata.recordedAt);
+    expect(recordedAt).toEqual(['2026-03-02T08:00:01.000Z', '2026-03-02T08:00:01.000Z']);
+  });
+
+  it('refuses an event id already stored elsewhere, writing nothing', async () => {
+    const event = newEvent();
+    await store.appendToStream('ServiceCase-a', [event], { expectedRevision: 'no-stream' });
+    const attempt = store.appendToStream('ServiceCase-b', [newEvent(), event], { expectedRevision: 'no-stream' });
+    await expect(attempt).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.headPosition()).toBe(1);
+  });
+
+  it('keeps positions gap-free when two connections append to one file in turn', async () => {
+    const second = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    try {
+      for (let i = 0; i < 10; i += 1) {
+        const writer = i % 2 === 0 ? store : second;
+        await writer.appendToStream(`ServiceCase-${i}`, newEvents(2), { expectedRevision: 'no-stream' });
+      }
+    } finally {
+      await second.close();
+    }
+    expect((await store.readAll()).map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('keeps its data across close and reopen, and runs in WAL with synchronous FULL', async () => {
+    await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
+    await store.close();
+    store = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    expect(await store.readStream('ServiceCase-a')).toHaveLength(3);
+    const peek = new Database(temp.file, { readonly: true });
+    expect(peek.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(peek.pragma('user_version', { simple: true })).toBe(1);
+    peek.close();
+  });
+
+  it('refuses work once closed with StoreUnavailableError', async () => {
+    await store.close();
+    await expect(store.appendToStream('ServiceCase-a', [newEvent()], { expectedRevision: 'no-stream' })).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+    await expect(store.readAll()).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('reports a write lock held past the busy timeout as StoreUnavailableError, writing nothing', async () => {
+    await store.close();
+    store = SqliteEventStore.open(temp.file, { clock: steppingClock(), busyTimeoutMs: 50 });
+    const other = new Database(temp.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const attempt = store.appendToStream('ServiceCase-a', [newEvent()], { expectedRevision: 'no-stream' });
+      await expect(attempt).rejects.toMatchObject({ code: 'STORE.UNAVAILABLE' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await store.headPosition()).toBe(START);
+  });
+
+  it('reports a file it cannot open as StoreUnavailableError', () => {
+    const aDirectory = dirname(temp.file);
+    expect(() => SqliteEventStore.open(aDirectory, { clock: steppingClock() })).toThrow(StoreUnavailableError);
+  });
+});

@@ -1,0 +1,141 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '#casetrail/domain';
+import { StoreUnavailableError } from '../event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  IdempotencyRecord,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port.js';
+import { START } from '../event-store.port.js';
+import { AppendNotifier } from '../subscription/append-notifier.js';
+import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
+import { appendInTransaction, type AppendOutcome } from './sqlite-append.js';
+import { translateSqliteError } from './sqlite-errors.js';
+import { configure, migrate } from './sqlite-schema.js';
+import { prepareStatements, toRecordedEvent, type Statements } from './sqlite-statements.js';
+
+export interface SqliteEventStoreOptions {
+  readonly clock: Clock;
+  /** How long an append waits for another process's write lock before `StoreUnavailableError`. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded event store: one SQLite file (DESIGN §8). The methods are async although
+ * better-sqlite3 is synchronous, so that group commit can later batch appends behind the same API.
+ * Subscribers are woken in-process; an append made by another process on the same file reaches
+ * them at their next wake-up, not at once.
+ */
+export class SqliteEventStore implements EventStore {
+  private closed = false;
+  private readonly notifier = new AppendNotifier();
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly append: (streamId: string, events: readonly NewEvent[], options: AppendOptions) => AppendOutcome;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly statements: Statements,
+    clock: Clock,
+  ) {
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
+    // writes can fail with SQLITE_BUSY at once instead of honouring the busy timeout.
+    this.append = db.transaction((streamId: string, events: readonly NewEvent[], options: AppendOptions) =>
+      appendInTransaction(statements, { streamId, events, options, recordedAt: new Date(clock.now()).toISOString() }),
+    ).immediate;
+  }
+
+  static open(file: string, options: SqliteEventStoreOptions): SqliteEventStore {
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      db = new Database(file);
+      configure(db, options.busyTimeoutMs ?? 5000);
+      migrate(db);
+      return new SqliteEventStore(db, prepareStatements(db), options.clock);
+    } catch (error) {
+      db?.close();
+      throw translateSqliteError(error);
+    }
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`An append to ${streamId} must carry at least one event`);
+    const expected = options.expectedRevision;
+    if (expected !== 'no-stream' && !(Number.isInteger(expected) && expected >= 0)) {
+      throw new RangeError(`Expected revision must be 'no-stream' or a revision >= 0, not ${String(expected)}`);
+    }
+    const { result, written } = this.guard(() => this.append(streamId, events, options));
+    if (written) this.notifier.notify();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
+    const limit = toLimit(options.maxCount);
+    return this.guard(() => {
+      const rows =
+        options.direction === 'backwards'
+          ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+          : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+      return rows.map(toRecordedEvent);
+    });
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
+    const limit = toLimit(options.maxCount);
+    return this.guard(() => this.statements.readAll.all(options.after ?? START, limit).map(toRecordedEvent));
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    const subscription = new CatchUpSubscription(
+      (after, maxCount) => this.readAll({ after, maxCount }),
+      this.notifier,
+      options,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async findIdempotencyRecord(key: string): Promise<IdempotencyRecord | null> {
+    const row = this.guard(() => this.statements.findIdempotency.get(key));
+    return row ? { key: row.key, fingerprint: row.fingerprint, response: JSON.parse(row.response) as unknown } : null;
+  }
+
+  async headPosition(): Promise<Position> {
+    return this.guard(() => this.statements.headPosition.get()!.head);
+  }
+
+  /** Ends every subscription first, so they finish cleanly instead of failing on a closed file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private guard<T>(work: () => T): T {
+    if (this.closed) throw new StoreUnavailableError('the event store has been closed');
+    try {
+      return work();
+    } catch (error) {
+      throw translateSqliteError(error);
+    }
+  }
+}
+
+/** SQLite reads `LIMIT -1` as "no limit". */
+function toLimit(maxCount: number | undefined): number {
+  if (maxCount === undefined) return -1;
+  if (!Number.isInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be a whole number >= 0, not ${maxCount}`);
+  return maxCount;
+}

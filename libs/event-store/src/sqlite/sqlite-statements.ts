@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { Position, RecordedEvent, StoredMetadata } from '../event-store.port.js';
+
+export interface EventRow {
+  readonly position: number;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly hash: string;
+}
+
+export interface IdempotencyRow {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly response: string;
+}
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, hash';
+
+/** Every statement the store runs, prepared once when the file is opened. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    streamHead: db.prepare<[string], { revision: number; hash: string }>(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    eventsAfterRevision: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
+    ),
+    headPosition: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
+    insertEvent: db.prepare<[EventRow]>(
+      `INSERT INTO events (${COLUMNS})
+       VALUES (@position, @stream_id, @revision, @event_id, @type, @data, @metadata, @hash)`,
+    ),
+    readForwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    readBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare<[Position, number], EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
+    findIdempotency: db.prepare<[string], IdempotencyRow>('SELECT key, fingerprint, response FROM idempotency WHERE key = ?'),
+    insertIdempotency: db.prepare<[{ key: string; fingerprint: string; response: string; recorded_at: string }]>(
+      'INSERT INTO idempotency (key, fingerprint, response, recorded_at) VALUES (@key, @fingerprint, @response, @recorded_at)',
+    ),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as StoredMetadata,
+    hash: row.hash,
+  };
+}
