@@ -33,24 +33,25 @@ export async function readCheckpoint(db: Kysely<any>, name: string): Promise<Che
   return row && { ...row, position: Number(row.position), failed_position: row.failed_position === null ? null : Number(row.failed_position) };
 }
 
-export async function writeCheckpoint(
-  db: Kysely<any>,
-  name: string,
-  position: Position,
-  failure: { position: Position; error: string } | null = null,
-): Promise<void> {
-  const row = {
-    name,
-    position,
-    status: failure ? 'failed' : 'running',
-    failed_position: failure?.position ?? null,
-    error: failure?.error ?? null,
-    updated_at: new Date().toISOString(),
-  };
+export async function writeCheckpoint(db: Kysely<any>, name: string, position: Position): Promise<void> {
+  const row = { name, position, status: 'running', failed_position: null, error: null, updated_at: new Date().toISOString() };
   await db
     .insertInto('projection_checkpoints')
     .values(row)
     .onConflict((oc) => oc.column('name').doUpdateSet({ ...row }))
+    .execute();
+}
+
+/**
+ * Marks a projection failed at `failure.position` without touching its position: the events
+ * before the culprit are committed with their own checkpoint, which must stay as it is.
+ */
+export async function recordFailure(db: Kysely<any>, name: string, failure: { position: Position; error: string }): Promise<void> {
+  const status = { status: 'failed', failed_position: failure.position, error: failure.error, updated_at: new Date().toISOString() };
+  await db
+    .insertInto('projection_checkpoints')
+    .values({ name, position: START, ...status })
+    .onConflict((oc) => oc.column('name').doUpdateSet(status))
     .execute();
 }
 

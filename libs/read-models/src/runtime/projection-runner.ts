@@ -1,7 +1,7 @@
 import type { EventStore, EventSubscription } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { applyOrLocate, ProjectionFailure } from './apply-batch.js';
-import { readCheckpoint, startOf, writeCheckpoint } from './checkpoints.js';
+import { readCheckpoint, recordFailure, startOf } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
 export type ProjectionState = 'starting' | 'running' | 'failed' | 'stopped';
@@ -75,7 +75,9 @@ export class ProjectionRunner {
     } catch (error) {
       const position = error instanceof ProjectionFailure ? error.position : this.position + 1;
       const message = error instanceof ProjectionFailure && error.cause instanceof Error ? error.cause.message : String(error);
-      await writeCheckpoint(this.db, this.projection.name, this.position, { position, error: message }).catch(() => undefined);
+      await recordFailure(this.db, this.projection.name, { position, error: message }).catch(() => undefined);
+      // Events before the culprit were committed one by one: report the position they reached.
+      this.advance(startOf(await readCheckpoint(this.db, this.projection.name).catch(() => undefined)));
       this.stopOnFailure(position, message);
       await subscription.close();
     }
