@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { readModelDbConfig } from '#casetrail/read-models';
 import { CasesHttpModule } from './cases/cases-http.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
@@ -16,7 +17,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         PlatformModule.forRoot(config),
         InfrastructureModule.forRoot(config),
-        ProjectorModule.forRoot({ dataDir: config.dataDir, runProjections: true }),
+        ProjectorModule.forRoot({ readModelDb: readModelDbConfig(process.env, config.dataDir), runProjections: true }),
         CasesHttpModule,
         HealthModule,
       ],

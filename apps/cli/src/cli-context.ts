@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
-import { allReadModelMigrations, migrateReadModels, openReadModelDb, type ReadModelDb } from '#casetrail/read-models';
+import { allReadModelMigrations, migrateReadModels, openReadModelDb, readModelDbConfig, type ReadModelDb } from '#casetrail/read-models';
 
 /** The stores of the embedded profile, found through CASETRAIL_DATA_DIR like the service finds them. */
 export interface CliContext {
@@ -23,7 +23,7 @@ export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext
     store,
     db: async () => {
       if (!db) {
-        db = openReadModelDb({ kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') });
+        db = openReadModelDb(readModelDbConfig(env, dataDir));
         await migrateReadModels(db, allReadModelMigrations());
       }
       return db;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
@@ -9,10 +8,11 @@ import {
   openReadModelDb,
   ProjectionHost,
   type ReadModelDb,
+  type ReadModelDbConfig,
 } from '#casetrail/read-models';
 
 export interface ProjectorOptions {
-  readonly dataDir: string;
+  readonly readModelDb: ReadModelDbConfig;
   /** Run the projections here (embedded and projector processes) or only serve queries (API replicas). */
   readonly runProjections: boolean;
 }
@@ -40,7 +40,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
         {
           provide: READ_MODEL_DB,
           useFactory: async () => {
-            const db = openReadModelDb({ kind: 'sqlite', file: join(options.dataDir, 'read-models.sqlite') });
+            const db = openReadModelDb(options.readModelDb);
             await migrateReadModels(db, allReadModelMigrations());
             return db;
           },
