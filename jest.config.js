@@ -18,10 +18,11 @@ const tier = (name, testMatch, extra = {}) => ({
 
 export default {
   rootDir: '.',
-  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts']),
     tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    // The read-model and projection suites again, on PostgreSQL (DATABASE_URL; see scripts/run-tests.mjs).
+    tier('postgres', ['<rootDir>/libs/read-models/**/*.int-spec.ts'], { setupFiles: ['<rootDir>/test/support/use-postgres.cjs'] }),
   ],
 };
