@@ -16,3 +16,4 @@ export * from './complaints/index.js';
 export * from './satisfaction/index.js';
 export * from './sla/index.js';
 export * from './store/read-model-config.js';
+export * from './runtime/projection-lease.js';

@@ -5,6 +5,7 @@ import type { Migration } from 'kysely';
 import { SqliteEventStore, type NewEvent } from '#casetrail/event-store';
 import { testReadModelDb, type TestReadModelDb } from '../testing/test-read-model-db.js';
 import { checkpointMigrations, readCheckpoint } from './checkpoints.js';
+import { leaseMigrations } from './projection-lease.js';
 import { applyBatch } from './apply-batch.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -52,7 +53,7 @@ describe('the projection runtime', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casetrail-runtime-'));
     store = SqliteEventStore.open(join(dir, 'events.sqlite'), { clock: { now: () => Date.now() } });
-    rm = await testReadModelDb({ ...checkpointMigrations, ...projection.migrations });
+    rm = await testReadModelDb({ ...checkpointMigrations, ...leaseMigrations, ...projection.migrations });
     logged.length = 0;
   });
   afterEach(async () => {
@@ -95,6 +96,23 @@ describe('the projection runtime', () => {
     expect(await readCheckpoint(rm.db, 'counting')).toMatchObject({ position: 2, status: 'failed', failed_position: 3 });
     expect(logged.join()).toMatch(/counting stopped at position 3/);
     await runner.stop();
+  });
+
+  it('lets only one of two projectors advance a projection; the second stands by and takes over', async () => {
+    await store.appendToStream('S-1', [event(1)], { expectedRevision: 'no-stream' });
+    const first = new ProjectionRunner(projection, store, rm.db, logger, { leaseTtlMs: 300 });
+    const second = new ProjectionRunner(projection, store, rm.db, logger, { leaseTtlMs: 300 });
+    await first.start();
+    await second.start();
+    expect([first.status().state, second.status().state]).toEqual(['running', 'standby']);
+    await first.waitFor(1);
+    await first.stop();
+    await second.waitFor(1);
+    const next = await store.appendToStream('S-1', [event(2)], { expectedRevision: 0 });
+    await second.waitFor(next.position);
+    expect(second.status().state).toBe('running');
+    expect(await count('S-1')).toBe(2);
+    await second.stop();
   });
 
   it('rebuilds from zero to the same digest as the live projection', async () => {

@@ -2,9 +2,11 @@ import type { EventStore, EventSubscription } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { applyOrLocate, ProjectionFailure } from './apply-batch.js';
 import { readCheckpoint, recordFailure, startOf } from './checkpoints.js';
+import { LeaseLostError, ProjectionLease } from './projection-lease.js';
 import type { Projection } from './projection.js';
 
-export type ProjectionState = 'starting' | 'running' | 'failed' | 'stopped';
+/** `standby`: another projector holds this projection's lease; this one takes over when it lapses. */
+export type ProjectionState = 'starting' | 'standby' | 'running' | 'failed' | 'stopped';
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -16,18 +18,27 @@ export interface ProjectionStatus {
 
 export interface RunnerLogger {
   error(message: string, context?: Record<string, unknown>): void;
+  log?(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface RunnerOptions {
+  readonly maxBatchSize?: number;
+  readonly leaseTtlMs?: number;
 }
 
 /**
  * Keeps one projection up to date from the store's subscription, from its own checkpoint, in
- * batches. A failing event stops this projection only, recorded with its position and error.
+ * batches — while it holds the projection's lease. A failing event stops this projection only,
+ * recorded with its position and error.
  */
 export class ProjectionRunner {
   private state: ProjectionState = 'starting';
   private position = 0;
   private failure?: { position: number; error: string };
   private subscription?: EventSubscription;
-  private done?: Promise<void>;
+  private consuming?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  private readonly lease: ProjectionLease;
   private readonly waiters = new Set<{ position: number; resolve: () => void }>();
 
   constructor(
@@ -35,15 +46,15 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly db: ReadModelDb,
     private readonly logger: RunnerLogger,
-    private readonly maxBatchSize = 500,
-  ) {}
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.lease = new ProjectionLease(db, projection.name, options.leaseTtlMs);
+  }
 
+  /** Runs now if the lease is free; otherwise waits on standby and returns. */
   async start(): Promise<void> {
-    // A projection that failed before is retried on start: the fix is usually a new deployment.
     this.position = startOf(await readCheckpoint(this.db, this.projection.name));
-    this.state = 'running';
-    this.subscription = this.store.subscribeToAll({ after: this.position, maxBatchSize: this.maxBatchSize });
-    this.done = this.consume(this.subscription);
+    await this.tryToRun();
   }
 
   status(): ProjectionStatus {
@@ -62,25 +73,79 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
-    if (this.state === 'running') this.state = 'stopped';
+    const wasRunning = this.state === 'running';
+    if (this.state !== 'failed') this.state = 'stopped';
+    clearTimeout(this.timer);
     await this.subscription?.close();
-    await this.done;
+    await this.consuming;
+    if (wasRunning) await this.lease.release().catch(() => undefined);
+  }
+
+  private async tryToRun(): Promise<void> {
+    if (this.state === 'stopped') return;
+    if (!(await this.lease.tryAcquire())) {
+      this.state = 'standby';
+      this.schedule(() => this.tryToRun(), this.lease.renewEveryMs);
+      return;
+    }
+    // A projection that failed before is retried: the fix is usually a new deployment.
+    this.advance(startOf(await readCheckpoint(this.db, this.projection.name)));
+    this.state = 'running';
+    this.failure = undefined;
+    this.subscription = this.store.subscribeToAll({ after: this.position, maxBatchSize: this.options.maxBatchSize ?? 500 });
+    this.consuming = this.consume(this.subscription);
+    this.schedule(() => this.renew(), this.lease.renewEveryMs);
+  }
+
+  private async renew(): Promise<void> {
+    if (this.state !== 'running') return;
+    if (await this.lease.tryAcquire().catch(() => false)) this.schedule(() => this.renew(), this.lease.renewEveryMs);
+    else await this.fallBack();
+  }
+
+  /** Lost the lease (stalled past it, or the database was unreachable): stand by again. */
+  private async fallBack(): Promise<void> {
+    this.state = 'standby';
+    await this.subscription?.close();
+    await this.consuming;
+    this.schedule(() => this.tryToRun(), this.lease.renewEveryMs);
+  }
+
+  private schedule(work: () => Promise<void>, ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void work().catch((e: unknown) => this.logger.error(`Projection ${this.projection.name}: ${String(e)}`)), ms);
+    this.timer.unref();
   }
 
   private async consume(subscription: EventSubscription): Promise<void> {
     try {
       for await (const batch of subscription) {
-        this.advance(await applyOrLocate(this.db, this.projection, batch));
+        this.advance(await applyOrLocate(this.db, this.projection, batch, (trx) => this.lease.fence(trx)));
       }
     } catch (error) {
-      const position = error instanceof ProjectionFailure ? error.position : this.position + 1;
-      const message = error instanceof ProjectionFailure && error.cause instanceof Error ? error.cause.message : String(error);
-      await recordFailure(this.db, this.projection.name, { position, error: message }).catch(() => undefined);
-      // Events before the culprit were committed one by one: report the position they reached.
-      this.advance(startOf(await readCheckpoint(this.db, this.projection.name).catch(() => undefined)));
-      this.stopOnFailure(position, message);
+      if (error instanceof LeaseLostError) {
+        if (this.state === 'running') void this.fallBack();
+        return;
+      }
+      await this.fail(error);
       await subscription.close();
     }
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    const position = error instanceof ProjectionFailure ? error.position : this.position + 1;
+    const cause = error instanceof ProjectionFailure ? error.cause : error;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    await recordFailure(this.db, this.projection.name, { position, error: message }).catch(() => undefined);
+    // Events before the culprit were committed one by one: report the position they reached.
+    this.advance(startOf(await readCheckpoint(this.db, this.projection.name).catch(() => undefined)));
+    clearTimeout(this.timer);
+    this.state = 'failed';
+    this.failure = { position, error: message };
+    this.logger.error(`Projection ${this.projection.name} stopped at position ${position}: ${message}`, {
+      projection: this.projection.name,
+      position,
+    });
   }
 
   private advance(position: number): void {
@@ -91,14 +156,5 @@ export class ProjectionRunner {
         waiter.resolve();
       }
     }
-  }
-
-  private stopOnFailure(position: number, error: string): void {
-    this.state = 'failed';
-    this.failure = { position, error };
-    this.logger.error(`Projection ${this.projection.name} stopped at position ${position}: ${error}`, {
-      projection: this.projection.name,
-      position,
-    });
   }
 }
