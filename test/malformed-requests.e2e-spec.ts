@@ -51,7 +51,7 @@ describe('1,000 malformed requests', () => {
 
   it('never get a 5xx and never write an event', async () => {
     const caseId = await reportCase(t.http);
-    const head = async (): Promise<number> => ok(await t.http.get(null, '/health')).body.eventStore.headPosition;
+    const head = async (): Promise<number> => ok(await t.http.get(null, '/health')).body.details.eventStore.headPosition;
     const before = await head();
     const candidates = routes(caseId);
     await fc.assert(

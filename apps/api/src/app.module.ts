@@ -4,6 +4,7 @@ import { readModelDbConfig } from '#casetrail/read-models';
 import { CasesHttpModule } from './cases/cases-http.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { PlatformModule, type AppConfig } from './platform/index.js';
 import { ProjectorModule } from '../../projector/src/projector.module.js';
 
@@ -18,6 +19,7 @@ export class AppModule {
         PlatformModule.forRoot(config),
         InfrastructureModule.forRoot(config),
         ProjectorModule.forRoot({ readModelDb: readModelDbConfig(process.env, config.dataDir), runProjections: true }),
+        MetricsModule,
         CasesHttpModule,
         HealthModule,
       ],
