@@ -18,7 +18,12 @@ export class AppModule {
         CqrsModule.forRoot(),
         PlatformModule.forRoot(config),
         InfrastructureModule.forRoot(config),
-        ProjectorModule.forRoot({ readModelDb: readModelDbConfig(process.env, config.dataDir), runProjections: true }),
+        // Embedded: the projections run in this process. Production API replicas set CASETRAIL_PROJECTIONS=off
+        // and leave them to apps/projector.
+        ProjectorModule.forRoot({
+          readModelDb: readModelDbConfig(process.env, config.dataDir),
+          runProjections: process.env['CASETRAIL_PROJECTIONS'] !== 'off',
+        }),
         MetricsModule,
         CasesHttpModule,
         HealthModule,

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { AppModule } from './app.module.js';
 import { createHttpApp, loadConfig } from './platform/index.js';
 
 const config = loadConfig();
 const app = await createHttpApp(AppModule.forRoot(config), config);
 await app.listen(config.port, config.host);
-console.log(`casetrail listening on ${await app.getUrl()} (data: ${config.dataDir})`);
+new Logger('casetrail').log(`Listening on ${await app.getUrl()} (data: ${config.dataDir})`);
