@@ -22,6 +22,9 @@ export default {
     tier('unit', ['<rootDir>/{apps,libs}/**/*.spec.ts']),
     tier('integration', ['<rootDir>/{apps,libs}/**/*.int-spec.ts']),
     tier('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
+    // The event-store contract against EventStoreDB: a live server when EVENTSTORE_CONNECTION_STRING
+    // is set, else the wire-level test double in test/esdb-double (it says which ran).
+    tier('esdb', ['<rootDir>/test/esdb/**/*.esdb-spec.ts']),
     // The read-model and projection suites again, on PostgreSQL (DATABASE_URL; see scripts/run-tests.mjs).
     tier('postgres', ['<rootDir>/libs/read-models/**/*.int-spec.ts'], { setupFiles: ['<rootDir>/test/support/use-postgres.cjs'] }),
   ],

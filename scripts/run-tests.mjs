@@ -42,7 +42,7 @@ const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} -
 if (url) env.DATABASE_URL = url;
 else {
   console.warn('\n*** PostgreSQL is not reachable: the postgres test project is SKIPPED. Set DATABASE_URL or run scripts/ensure-postgres.sh as root. ***\n');
-  args.push('--selectProjects', 'unit', 'integration', 'e2e');
+  args.push('--selectProjects', 'unit', 'integration', 'e2e', 'esdb');
 }
 const jest = join(root, 'node_modules/jest/bin/jest.js');
 const results = join(root, '.tmp/jest-results.json');

@@ -14,12 +14,28 @@ import {
   type CasePolicies,
 } from '#casetrail/application';
 import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
-import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
+import { EsdbEventStore, SqliteEventStore, type EventStore } from '#casetrail/event-store';
 import type { AppConfig } from '../platform/index.js';
 
 const uuids: IdGenerator = { next: () => randomUUID() };
 
-/** Binds the application's ports to the embedded adapters: the SQLite event store file under the data folder. */
+/**
+ * `EVENT_STORE=sqlite` (default: `<dataDir>/events.sqlite`) or `EVENT_STORE=esdb` with
+ * `EVENTSTORE_CONNECTION_STRING` (production). Anything else stops the start-up.
+ */
+async function openEventStore(config: AppConfig): Promise<EventStore> {
+  const kind = process.env['EVENT_STORE'] || 'sqlite';
+  if (kind === 'esdb') {
+    const connection = process.env['EVENTSTORE_CONNECTION_STRING'];
+    if (!connection) throw new Error('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
+    return EsdbEventStore.connect(connection, { clock: systemClock });
+  }
+  if (kind !== 'sqlite') throw new Error(`EVENT_STORE must be sqlite or esdb, not "${kind}"`);
+  mkdirSync(config.dataDir, { recursive: true });
+  return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { clock: systemClock });
+}
+
+/** Binds the application's ports to their adapters: the event store, clock, ids, policies. */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
@@ -32,13 +48,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     return {
       module: InfrastructureModule,
       providers: [
-        {
-          provide: EVENT_STORE,
-          useFactory: () => {
-            mkdirSync(config.dataDir, { recursive: true });
-            return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { clock: systemClock });
-          },
-        },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: uuids },
         { provide: UNIT_FACTS, useValue: noUnitFacts },
