@@ -29,7 +29,14 @@ export async function testReadModelDb(migrations: Migrations = allReadModelMigra
     const db = new Kysely<any>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` }) }),
     });
-    await migrateReadModels(db, migrations);
+    try {
+      await migrateReadModels(db, migrations, schema);
+    } catch (error) {
+      await db.destroy();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+      await admin.destroy();
+      throw error;
+    }
     return {
       db,
       kind: 'postgres',

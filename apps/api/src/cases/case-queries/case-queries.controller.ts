@@ -25,19 +25,27 @@ export class CaseQueriesController {
 
   @Get()
   @Roles(...STAFF_AND_AUDITOR)
-  @ApiOperation({ summary: 'The case as it stands now, with the commands it accepts; ETag holds its revision' })
+  @ApiOperation({
+    summary: 'The case as it stands now, with the commands it accepts and its SLA clocks now; ETag holds its revision',
+    description: "`slaClocks` are computed from the case's events at the server's current time, under the SLA policy recorded when the case was reported.",
+  })
   @ApiProblemResponses(401, 403, 404)
   async get(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
     const view: CaseView = await this.queries.execute(new GetCaseQuery(caseId, actor));
     reply.header('ETag', etagOf(view.revision));
-    return { caseId, revision: view.revision, ...view.state, allowedCommands: view.allowedCommands };
+    return { caseId, revision: view.revision, ...view.state, allowedCommands: view.allowedCommands, slaClocks: view.slaClocks };
   }
 
   @Get('history')
   @Roles(...STAFF_AND_AUDITOR)
-  @ApiOperation({ summary: 'Every event with who/when and the state after it; stop at a revision or a business instant' })
+  @ApiOperation({
+    summary: 'Every event with who/when, the state and the SLA clocks after it; stop at a revision or a business instant',
+    description:
+      "Each entry's `slaClocks` are the clocks as they stood at that event's `occurredAt`, under the case's recorded SLA policy. " +
+      'With `asOf`, the answer also carries `asOf` and top-level `slaClocks`: the clocks at that instant, time having run on since the last event listed.',
+  })
   @ApiQuery({ name: 'revision', required: false, type: Number })
-  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'ISO-8601 instant' })
+  @ApiQuery({ name: 'asOf', required: false, type: String, description: 'ISO-8601 instant; the list stops at events that occurred at or before it' })
   @ApiProblemResponses(400, 401, 403, 404)
   history(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @QueryParam() query: Record<string, unknown>): Promise<CaseHistory> {
     const { revision, asOf } = parseHistoryQuery(query);

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor, CaseState, Instant } from '#casetrail/domain';
+import type { Actor, CaseState, Instant, SlaClock } from '#casetrail/domain';
 import type { Position, StoredMetadata } from '#casetrail/event-store';
 
 /** One step of a case's history: the event as stored and the case as it stood right after it. */
@@ -18,11 +18,16 @@ export interface HistoryEntry {
   readonly hash: string;
   readonly prevHash: string | null;
   readonly state: CaseState;
+  /** The SLA clocks as they stood at this event's `occurredAt`, under the case's recorded policy. */
+  readonly slaClocks: readonly SlaClock[];
 }
 
 export interface CaseHistory {
   readonly caseId: string;
   readonly events: readonly HistoryEntry[];
+  /** Present when asked `asOf`: that instant, and the clocks as they stood then (time run on past the last event). */
+  readonly asOf?: Instant;
+  readonly slaClocks?: readonly SlaClock[];
 }
 
 export class GetCaseHistoryQuery extends Query<CaseHistory> {

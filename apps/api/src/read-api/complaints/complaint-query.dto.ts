@@ -1,0 +1,41 @@
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_SEVERITIES,
+  COMPLAINT_STATUSES,
+  type ComplaintCategory,
+  type ComplaintSeverity,
+  type ComplaintStatus,
+} from '#casetrail/domain';
+import { COMPLAINT_GROUP_BYS, type AnalyticsWindow, type ComplaintFilter, type ComplaintGroupBy } from '#casetrail/read-models';
+import { EnumField, InstantField, TextField } from '../../cases/shared/dto-fields.js';
+import { ListQueryDto } from '../shared/list-query.dto.js';
+
+/** `GET /v1/complaints` parameters; `from`/`to` bound the time the complaint was filed. */
+export class ComplaintListQueryDto extends ListQueryDto {
+  @TextField(64, { optional: true }) caseId?: string;
+  @EnumField(COMPLAINT_CATEGORIES, { optional: true }) category?: ComplaintCategory;
+  @EnumField(COMPLAINT_SEVERITIES, { optional: true }) severity?: ComplaintSeverity;
+  @EnumField(COMPLAINT_STATUSES, { optional: true, description: 'A reopened complaint is `acknowledged` again' }) status?: ComplaintStatus;
+  @TextField(100, { optional: true, description: 'The responsible department named at acknowledgement' }) department?: string;
+  @TextField(100, { optional: true }) productModel?: string;
+
+  get filter(): ComplaintFilter {
+    const { caseId, category, severity, status, department, productModel } = this;
+    return { caseId, category, severity, status, department, productModel, ...this.window };
+  }
+}
+
+/** `GET /v1/complaints/summary` parameters: no paging, a summary is one answer. */
+export class ComplaintSummaryQueryDto {
+  @EnumField(COMPLAINT_GROUP_BYS, { description: 'What each group is keyed by' }) groupBy!: ComplaintGroupBy;
+  @InstantField({ optional: true, description: 'Inclusive lower bound (ISO-8601 instant)' }) from?: string;
+  @InstantField({ optional: true, description: 'Exclusive upper bound (ISO-8601 instant)' }) to?: string;
+
+  /** Instants normalised to UTC ISO text, as the read models store them. */
+  get window(): AnalyticsWindow {
+    return {
+      ...(this.from ? { from: new Date(this.from).toISOString() } : {}),
+      ...(this.to ? { to: new Date(this.to).toISOString() } : {}),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './list-audit-events.query.js';
+export * from './audit.module.js';

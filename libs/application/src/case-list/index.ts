@@ -1,0 +1,2 @@
+export * from './list-cases.query.js';
+export * from './case-list.module.js';

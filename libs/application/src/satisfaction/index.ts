@@ -1,0 +1,2 @@
+export * from './summarize-satisfaction/summarize-satisfaction.query.js';
+export * from './satisfaction-queries.module.js';

@@ -1,0 +1,3 @@
+export * from './audit.tables.js';
+export * from './audit.projection.js';
+export * from './audit.queries.js';

@@ -1,0 +1,64 @@
+import type { Transaction } from 'kysely';
+import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { evolveCaseSummary } from './case-summary.evolve.js';
+import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from './case-summary.tables.js';
+
+/** Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits at 31 columns. */
+const CHUNK = 200;
+
+const chunks = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+};
+
+/** PostgreSQL hands bigint back as a string. */
+const fromDb = (row: CaseSummaryRow): CaseSummaryRow => ({ ...row, position: Number(row.position) });
+
+async function loadRows(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, CaseSummaryRow>> {
+  const rows = new Map<string, CaseSummaryRow>();
+  for (const ids of chunks(caseIds)) {
+    const found = (await trx.selectFrom(CASE_SUMMARY_TABLE).selectAll().where('case_id', 'in', ids).execute()) as CaseSummaryRow[];
+    for (const row of found) rows.set(row.case_id, fromDb(row));
+  }
+  return rows;
+}
+
+/** Upserts whole rows; `excluded` is spelled the same on SQLite and PostgreSQL. */
+async function writeRows(trx: Transaction<any>, rows: readonly CaseSummaryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).filter((c) => c !== 'case_id');
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto(CASE_SUMMARY_TABLE)
+      .values(part)
+      .onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
+  }
+}
+
+/**
+ * The case-summary projection: loads the rows a batch touches once, folds the batch in memory with
+ * the pure `evolveCaseSummary`, and writes each changed row once.
+ */
+export const caseSummaryProjection: Projection = {
+  name: 'case-summary',
+  tables: [{ name: CASE_SUMMARY_TABLE, key: ['case_id'] }],
+  migrations: caseSummaryMigrations,
+  async apply(trx, events: readonly ProjectedEvent[]) {
+    const caseEvents = events.filter((e) => e.caseEvent !== null);
+    if (caseEvents.length === 0) return;
+    const rows = await loadRows(trx, [...new Set(caseEvents.map((e) => e.caseEvent!.data.caseId))]);
+    const changed = new Map<string, CaseSummaryRow>();
+    for (const { recorded, caseEvent } of caseEvents) {
+      const id = caseEvent!.data.caseId;
+      const before = rows.get(id);
+      const after = evolveCaseSummary(before, caseEvent!, recorded);
+      if (after !== before) {
+        rows.set(id, after);
+        changed.set(id, after);
+      }
+    }
+    await writeRows(trx, [...changed.values()]);
+  },
+};

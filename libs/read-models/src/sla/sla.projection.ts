@@ -1,0 +1,89 @@
+import type { Transaction } from 'kysely';
+import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
+import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { shippedSlaPolicies, type SlaPolicyLookup } from './sla-policy.source.js';
+import { minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
+import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
+
+/** Rows per statement: well inside SQLite's and PostgreSQL's bound-parameter limits at 22 columns. */
+const CHUNK = 100;
+const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+const CLOCK_KEY = ['case_id', 'clock', 'complaint_id'] as const;
+const rowKey = (row: Pick<SlaClockRow, (typeof CLOCK_KEY)[number]>): string => JSON.stringify([row.case_id, row.clock, row.complaint_id]);
+
+/** Upserts whole rows; `excluded` is spelled the same on SQLite and PostgreSQL. */
+async function upsert(trx: Transaction<any>, table: string, key: readonly string[], rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).filter((c) => !key.includes(c));
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto(table)
+      .values(part)
+      .onConflict((oc) => oc.columns([...key]).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
+  }
+}
+
+async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaCaseEventsRow>> {
+  const found = new Map<string, SlaCaseEventsRow>();
+  for (const ids of chunks(caseIds)) {
+    const rows = (await trx.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', 'in', ids).execute()) as SlaCaseEventsRow[];
+    for (const row of rows) found.set(row.case_id, row);
+  }
+  return found;
+}
+
+/** Deletes rows of clocks the recomputation no longer produces (e.g. after a policy file was corrected). */
+async function removeStale(trx: Transaction<any>, caseIds: readonly string[], current: readonly SlaClockRow[]): Promise<void> {
+  const keep = new Set(current.map(rowKey));
+  for (const ids of chunks(caseIds)) {
+    const existing = (await trx.selectFrom(SLA_CLOCKS_TABLE).select([...CLOCK_KEY]).where('case_id', 'in', ids).execute()) as SlaClockRow[];
+    for (const row of existing.filter((r) => !keep.has(rowKey(r)))) {
+      await trx.deleteFrom(SLA_CLOCKS_TABLE).where('case_id', '=', row.case_id).where('clock', '=', row.clock).where('complaint_id', '=', row.complaint_id).execute();
+    }
+  }
+}
+
+/**
+ * The SLA projection: keeps each case's minimised events, and per batch recomputes the clocks of
+ * the cases it touched once, at their latest event's business time (never the wall clock), so a
+ * re-delivery or a rebuild writes exactly the same rows.
+ */
+export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
+  const triggerFields = new WeakMap<SlaPolicy, Set<string>>();
+  const fieldsOf = (policy: SlaPolicy): Set<string> => triggerFields.get(policy) ?? triggerFields.set(policy, triggerFieldsOf(policy)).get(policy)!;
+  return {
+    name: 'sla',
+    tables: [
+      { name: SLA_CLOCKS_TABLE, key: [...CLOCK_KEY] },
+      { name: SLA_CASE_EVENTS_TABLE, key: ['case_id'] },
+    ],
+    migrations: slaMigrations,
+    async apply(trx, events: readonly ProjectedEvent[]) {
+      const fresh = new Map<string, CaseEvent[]>();
+      for (const { caseEvent } of events) if (caseEvent) fresh.set(caseEvent.data.caseId, [...(fresh.get(caseEvent.data.caseId) ?? []), caseEvent]);
+      if (fresh.size === 0) return;
+      const caseIds = [...fresh.keys()];
+      const stored = await loadHistories(trx, caseIds);
+      const histories: SlaCaseEventsRow[] = [];
+      const rows: SlaClockRow[] = [];
+      for (const [caseId, added] of fresh) {
+        const before = stored.get(caseId);
+        const first = added[0]!;
+        const version = before?.sla_policy ?? (first.type === 'CaseReported' ? first.data.slaPolicy : undefined);
+        if (version === undefined) throw new Error(`case ${caseId}: ${first.type} before CaseReported`);
+        const policy = policyOf(version);
+        const all = [...(before ? (JSON.parse(before.events) as CaseEvent[]) : []), ...added.map((e) => minimiseEvent(e, fieldsOf(policy)))];
+        histories.push({ case_id: caseId, sla_policy: version, events: JSON.stringify(all) });
+        rows.push(...slaRowsOf(all, policy));
+      }
+      await upsert(trx, SLA_CASE_EVENTS_TABLE, ['case_id'], histories);
+      await removeStale(trx, caseIds, rows);
+      await upsert(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
+    },
+  };
+};
+
+/** The registered instance, on the policy files the product ships. */
+export const slaProjection: Projection = createSlaProjection(shippedSlaPolicies());
