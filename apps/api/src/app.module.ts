@@ -5,6 +5,8 @@ import { CasesHttpModule } from './cases/cases-http.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { ProductUnitsHttpModule } from './product-units/product-units-http.module.js';
+import { ReadApiModule } from './read-api/read-api.module.js';
 import { PlatformModule, type AppConfig } from './platform/index.js';
 import { ProjectorModule } from '../../projector/src/projector.module.js';
 
@@ -26,6 +28,8 @@ export class AppModule {
         }),
         MetricsModule,
         CasesHttpModule,
+        ReadApiModule,
+        ProductUnitsHttpModule,
         HealthModule,
       ],
     };

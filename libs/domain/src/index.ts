@@ -11,4 +11,7 @@ export * from './service-case/allowed-commands.js';
 export * from './warranty/warranty-policy.js';
 export * from './warranty/assess-warranty.js';
 export * from './warranty/calendar-date.js';
+export * from './warranty/warranty-rules.js';
+export * from './warranty/entitlements-at-report.js';
+export * from './product-unit/index.js';
 export * from './sla/index.js';

@@ -18,6 +18,7 @@ import type {
   SurveyChannel,
   WarrantyBasis,
 } from './vocabulary.js';
+import type { EntitlementGround } from '../warranty/warranty-rules.js';
 
 /**
  * The events of a service case stream (`ServiceCase-<caseId>`), newest shapes (DESIGN §2).
@@ -87,6 +88,11 @@ export type CaseReported = Event<
     readonly priority: Priority;
     readonly warranty: WarrantyAssessment;
     readonly entitlements: readonly Entitlement[];
+    /**
+     * Why each entitlement is due: rule, warranty policy version and evidence (DESIGN §4). Absent
+     * when none is due, and on events recorded before the product-unit aggregate existed.
+     */
+    readonly entitlementGrounds?: readonly EntitlementGround[];
     /** The SLA policy version in force for this case, forever (DESIGN §4). */
     readonly slaPolicy: string;
   }

@@ -89,6 +89,11 @@ describe('assessing the warranty', () => {
       expect(assessWarranty(bought, 'hardware', reportedOn('2026-07-08'), policy, unit).status).toBe('out');
     });
 
+    it("does not extend a consumable's own warranty with the product's extensions", () => {
+      const unit = { extensionDays: 120, entitlements: [] };
+      expect(assessWarranty(bought, 'consumable', reportedOn('2025-06-01'), policy, unit)).toMatchObject({ expiresOn: '2025-06-09', extensionDays: 0 });
+    });
+
     it('clamps a start on the 31st to the end of a shorter month', () => {
       const oneMonth = { ...policy, monthsByModel: { 'AC-200': 1 } };
       // 2026-01-31 + 1 month is 2026-02-28 (clamped), so the last covered day is the 27th.

@@ -98,3 +98,6 @@ export const localDate = (instant: Instant, timeZone: string): CalendarDate => {
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return format({ year: part('year'), month: part('month'), day: part('day') });
 };
+
+/** Whole days from `from` to `to` (negative when `to` is earlier): 2026-03-01 → 2026-03-08 is 7. */
+export const daysBetween = (from: CalendarDate, to: CalendarDate): number => toDayNumber(parseOrThrow(to)) - toDayNumber(parseOrThrow(from));

@@ -1,4 +1,6 @@
+import type { CalendarDate } from '../shared/primitives.js';
 import type { Entitlement } from '../service-case/vocabulary.js';
+import type { UnitRepairFact } from './warranty-rules.js';
 
 /**
  * The warranty rules in force (DESIGN §1, §4). Data, not code: a new version is a new value,
@@ -36,12 +38,28 @@ export const DEFAULT_WARRANTY_POLICY: WarrantyPolicy = {
   exchangeWindowDays: 15,
 };
 
+/** The product dates a unit was registered with (its warranty card). */
+export interface UnitProductDates {
+  readonly invoiceDate: CalendarDate | null;
+  readonly purchaseDate: CalendarDate | null;
+  readonly manufactureDate: CalendarDate | null;
+}
+
 /**
- * What the product unit's own history says about its warranty (repairs that extended it,
- * entitlements already due). The product-unit aggregate will compute this; until it exists the
- * application passes `null`, which means "no extensions, no entitlements".
+ * What the product unit's own history says about its warranty, looked up by the application when a
+ * case is reported (the unit is folded from its `ProductUnit-<serial>` stream). `null` means the
+ * unit is not registered yet: no extensions, no earlier repairs.
  */
 export interface UnitWarrantyFacts {
+  /** Days the unit's warranty has been extended by earlier in-warranty repairs. */
   readonly extensionDays: number;
+  /**
+   * Entitlements granted before and still open. casetrail records no fulfilment yet, so the lookup
+   * reports none and each report derives its own from `repairs` instead; kept for callers that know more.
+   */
   readonly entitlements: readonly Entitlement[];
+  /** Earlier repairs of the unit, oldest first; the entitlements due at a new report are derived from them. */
+  readonly repairs?: readonly UnitRepairFact[];
+  /** The registered dates win over a report's (the warranty card is the record); a report fills the gaps. */
+  readonly dates?: UnitProductDates;
 }

@@ -63,6 +63,11 @@ const coverageExclusion = (command: CompleteRepair, state: ExistingCase): Exclus
     ]);
   }
   assertSingleCurrency(charges);
+  if (exclusion === 'out-of-warranty' && inWarranty) {
+    throw invalidFields('REPAIR.EXCLUSION_CONTRADICTS_WARRANTY', `The warranty runs until ${state.warranty.expiresOn}.`, [
+      { field: 'exclusion', message: 'out-of-warranty does not apply while the product is in warranty; name the exclusion that does' },
+    ]);
+  }
   if (exclusion !== null) return exclusion;
   if (!inWarranty) return 'out-of-warranty';
   throw invalidFields('REPAIR.EXCLUSION_REQUIRED', 'Charging an in-warranty product needs an exclusion reason.', [

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../shared/domain-error.js';
 import type { CalendarDate } from '../../shared/primitives.js';
-import { assessWarranty } from '../../warranty/assess-warranty.js';
+import { assessWarranty, effectiveProductDates } from '../../warranty/assess-warranty.js';
+import { entitlementKinds, entitlementsAtReport } from '../../warranty/entitlements-at-report.js';
 import { isCalendarDate, localDate } from '../../warranty/calendar-date.js';
 import type { CaseState } from '../case-state.js';
 import type { ReportCase } from '../commands.js';
@@ -40,7 +41,12 @@ export const reportCase = (command: ReportCase, state: CaseState, context: Decid
   assertOccurredAt(command.occurredAt, context.now, null);
   const { customer, product, fault, channel, priority } = command.data;
   // "Today" for a product date is the service centre's calendar day, not UTC's.
-  assertProductDates(command, localDate(command.occurredAt, context.warrantyPolicy.timeZone));
+  const reportedOn = localDate(command.occurredAt, context.warrantyPolicy.timeZone);
+  assertProductDates(command, reportedOn);
+  const { unit, warrantyPolicy } = context;
+  const dates = effectiveProductDates(product, unit);
+  const warranty = assessWarranty(dates, fault.category, command.occurredAt, warrantyPolicy, unit);
+  const grounds = entitlementsAtReport({ dates, faultCategory: fault.category, reportedOn, warranty, repairs: unit?.repairs ?? [] }, warrantyPolicy);
   return [
     {
       type: 'CaseReported',
@@ -62,8 +68,9 @@ export const reportCase = (command: ReportCase, state: CaseState, context: Decid
         fault: { category: fault.category, description: fault.description },
         channel,
         priority,
-        warranty: assessWarranty(product, fault.category, command.occurredAt, context.warrantyPolicy, context.unit),
-        entitlements: [...(context.unit?.entitlements ?? [])],
+        warranty,
+        entitlements: entitlementKinds(unit?.entitlements ?? [], grounds),
+        ...(grounds.length > 0 ? { entitlementGrounds: grounds } : {}),
         slaPolicy: context.slaPolicy,
       },
     },

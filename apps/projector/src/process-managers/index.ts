@@ -1,0 +1,1 @@
+export * from './warranty-process-manager.js';
