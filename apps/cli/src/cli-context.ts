@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { systemClock } from '#casetrail/domain';
-import { SqliteEventStore, type EventStore } from '#casetrail/event-store';
+import { CHECKPOINT_PUBLIC_KEY_FILE, CheckpointStore, checkpointsFileIn, SqliteEventStore, type EventStore } from '#casetrail/event-store';
 import { allReadModelMigrations, migrateReadModels, openReadModelDb, readModelDbConfig, type ReadModelDb } from '#casetrail/read-models';
 
 /** The stores of the embedded profile, found through CASETRAIL_DATA_DIR like the service finds them. */
@@ -9,6 +9,11 @@ export interface CliContext {
   readonly dataDir: string;
   readonly store: EventStore;
   readonly db: () => Promise<ReadModelDb>;
+  /** The signed checkpoints beside the store, `null` when none were ever written. */
+  readonly checkpoints: () => CheckpointStore | null;
+  readonly eventsFile: string;
+  /** Where the service publishes the checkpoint public key (`checkpoint-key.pub.pem`). */
+  readonly publicKeyFile: string;
   close(): Promise<void>;
 }
 
@@ -18,9 +23,13 @@ export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext
   if (!existsSync(file)) throw new Error(`No event store at ${file} (set CASETRAIL_DATA_DIR)`);
   const store = SqliteEventStore.open(file, { clock: systemClock });
   let db: ReadModelDb | undefined;
+  let checkpoints: CheckpointStore | null | undefined;
   return {
     dataDir,
     store,
+    eventsFile: file,
+    publicKeyFile: join(dataDir, CHECKPOINT_PUBLIC_KEY_FILE),
+    checkpoints: () => (checkpoints === undefined ? (checkpoints = CheckpointStore.openExisting(checkpointsFileIn(dataDir))) : checkpoints),
     db: async () => {
       if (!db) {
         db = openReadModelDb(readModelDbConfig(env, dataDir));
@@ -30,6 +39,7 @@ export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext
     },
     close: async () => {
       await db?.destroy();
+      checkpoints?.close();
       await store.close();
     },
   };

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB } from '#casetrail/application';
+import { CASE_POLICIES, EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB, type CasePolicies } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
 import {
   ALL_PROJECTIONS,
@@ -10,6 +10,8 @@ import {
   type ReadModelDb,
   type ReadModelDbConfig,
 } from '#casetrail/read-models';
+import { CheckpointWriterModule } from './checkpoints/checkpoint-writer.module.js';
+import { warrantyProcessManager } from './process-managers/index.js';
 
 export interface ProjectorOptions {
   readonly readModelDb: ReadModelDbConfig;
@@ -35,6 +37,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   static forRoot(options: ProjectorOptions): DynamicModule {
     return {
       module: ProjectorModule,
+      imports: [CheckpointWriterModule.forRoot({ run: options.runProjections })],
       providers: [
         { provide: 'PROJECTOR_OPTIONS', useValue: options },
         {
@@ -47,9 +50,10 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
         },
         {
           provide: PROJECTION_HOST,
-          inject: [EVENT_STORE, READ_MODEL_DB],
-          useFactory: (store: EventStore, db: ReadModelDb) =>
-            new ProjectionHost(ALL_PROJECTIONS, store, db, {
+          inject: [EVENT_STORE, READ_MODEL_DB, CASE_POLICIES],
+          // The process managers ride along with the projections: same subscription, checkpoints, leases and health.
+          useFactory: (store: EventStore, db: ReadModelDb, policies: CasePolicies) =>
+            new ProjectionHost([...ALL_PROJECTIONS, warrantyProcessManager(store, policies.warranty)], store, db, {
               error: (message, context) => new Logger('Projections').error({ msg: message, ...context }),
             }),
         },

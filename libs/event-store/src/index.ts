@@ -15,3 +15,4 @@ export * from './serialization/event-serializer.js';
 export * from './serialization/case-event-serializer.js';
 export * from './serialization/product-unit-event-serializer.js';
 export * from './serialization/legacy/case-reported.v1.js';
+export * from './checkpoints/index.js';

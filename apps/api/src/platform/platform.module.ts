@@ -4,6 +4,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { TokenRegistry } from './auth/token-registry.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { JsonLogger } from './logging/json-logger.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 
 /**
  * The HTTP platform's providers, global so that slices inject them without importing this
@@ -21,6 +22,8 @@ export class PlatformModule {
         { provide: JsonLogger, useValue: new JsonLogger({ level: config.logLevel }) },
         { provide: TokenRegistry, useFactory: () => TokenRegistry.load(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the AuthGuard: it limits per authenticated actor.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       exports: [APP_CONFIG, JsonLogger, TokenRegistry],
     };

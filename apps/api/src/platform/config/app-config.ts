@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readRateLimitConfig, type RateLimitConfig } from '../rate-limit/token-bucket.js';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -13,6 +14,8 @@ export interface AppConfig {
   /** Path of the bearer-token file; `null` means embedded mode with generated development tokens. */
   readonly authFile: string | null;
   readonly logLevel: LogLevel;
+  /** Per-actor token bucket on write routes (reads get 5×); absent means the defaults, 50/s burst 100. */
+  readonly rateLimit?: RateLimitConfig;
 }
 
 /** DI token under which `PlatformModule.forRoot()` provides the `AppConfig`. */
@@ -48,6 +51,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (rawLevel?.toLowerCase() ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"`);
 
+  const rateLimit = readRateLimitConfig(env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const authFile = read(env, 'CASETRAIL_AUTH_FILE');
@@ -57,5 +62,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(read(env, 'CASETRAIL_DATA_DIR') ?? './data'),
     authFile: authFile === undefined ? null : resolve(authFile),
     logLevel,
+    ...(rateLimit ? { rateLimit } : {}),
   };
 }

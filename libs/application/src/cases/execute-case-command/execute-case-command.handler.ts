@@ -10,9 +10,10 @@ import type { UnitFactsLookup } from '../unit-facts.port.js';
 import { toNewEvents } from './event-envelope.js';
 import { ExecuteCaseCommand, type CaseCommandInput, type CommandRequest } from './execute-case-command.js';
 import { IdempotencyGuard, type IdempotencyClaim } from './idempotency-guard.js';
+import { KeyedMutex } from './keyed-mutex.js';
 
-/** Without If-Match the client asked for "whatever is current", so a lost race is simply retried. */
-const MAX_ATTEMPTS = 5;
+/** Without If-Match the client asked for "whatever is current", so a race lost to another process is retried. */
+const MAX_ATTEMPTS = 10;
 
 const stale = (currentRevision: number): DomainError =>
   new DomainError('CASE.VERSION_CONFLICT', 'precondition-failed', `The case is at revision ${currentRevision}`, { currentRevision });
@@ -23,6 +24,8 @@ const busy = (): DomainError =>
 /** read → fold → decide → append with the expected revision → answer. No business rule lives here. */
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandResult> {
+  private readonly perCase = new KeyedMutex();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -33,7 +36,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   ) {}
 
   execute({ input, request }: ExecuteCaseCommand): Promise<CaseCommandResult> {
-    return this.idempotency.run(request, (claim) => this.decideAndAppend(input, request, claim));
+    return this.idempotency.run(request, (claim) => this.perCase.run(input.caseId, () => this.decideAndAppend(input, request, claim)));
   }
 
   private async decideAndAppend(input: CaseCommandInput, request: CommandRequest, claim?: IdempotencyClaim): Promise<CaseCommandResult> {
@@ -58,6 +61,8 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       };
       const streamId = caseStreamId(input.caseId);
       try {
+        const [first] = events;
+        if (first?.type === 'CaseReported') await this.units.registerReported(first, request);
         await this.store.appendToStream(streamId, toNewEvents(events, streamId, request, this.ids), {
           expectedRevision: current.revision < 0 ? 'no-stream' : current.revision,
           ...(claim ? { idempotency: { ...claim, response: result } } : {}),
