@@ -1,10 +1,11 @@
 import { Controller, Get, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListAuditEventsQuery } from '#casetrail/application';
 import { AUDIT_CSV_COLUMNS, type AuditEventItem, type Page } from '#casetrail/read-models';
-import { ApiProblemResponses, Roles } from '../../platform/index.js';
+import { Roles } from '../../platform/index.js';
+import { ApiListResponses } from '../shared/api-list-route.decorator.js';
 import { respondWithPage } from '../shared/list-response.js';
 import { AuditQueryDto } from './audit-query.dto.js';
 
@@ -24,9 +25,7 @@ export class AuditController {
       '(`from` inclusive, `to` exclusive). `type` is the event name without version. Event data is not included; read a ' +
       "case's history for it. `Accept: text/csv` answers CSV with the next cursor in `X-Next-Cursor`.",
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '`{items, nextCursor}`, or CSV with a header row' })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiListResponses()
   async list(
     @QueryParam() query: AuditQueryDto,
     @Req() req: FastifyRequest,

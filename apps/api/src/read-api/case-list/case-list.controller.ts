@@ -1,11 +1,12 @@
 import { Controller, Get, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListCasesQuery } from '#casetrail/application';
 import type { Actor } from '#casetrail/domain';
 import { CASE_SUMMARY_CSV_COLUMNS, type CaseSummaryItem, type Page } from '#casetrail/read-models';
-import { ApiProblemResponses, CurrentActor, Roles } from '../../platform/index.js';
+import { CurrentActor, Roles } from '../../platform/index.js';
+import { ApiListResponses } from '../shared/api-list-route.decorator.js';
 import { respondWithPage } from '../shared/list-response.js';
 import { CaseListQueryDto } from './case-list-query.dto.js';
 
@@ -25,9 +26,7 @@ export class CaseListController {
       'assigned to them. No personal data: customers appear by id and region class only. `Accept: text/csv` answers CSV ' +
       'with the next cursor in `X-Next-Cursor`.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '`{items, nextCursor}`, or CSV with a header row' })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiListResponses()
   async list(
     @QueryParam() query: CaseListQueryDto,
     @CurrentActor() actor: Actor,

@@ -1,10 +1,11 @@
 import { Controller, Get, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ListComplaintsQuery, SummarizeComplaintsQuery } from '#casetrail/application';
 import { COMPLAINT_CSV_COLUMNS, type ComplaintSummary, type ComplaintView, type Page } from '#casetrail/read-models';
 import { ApiProblemResponses, Roles } from '../../platform/index.js';
+import { ApiListResponses } from '../shared/api-list-route.decorator.js';
 import { respondWithPage } from '../shared/list-response.js';
 import { ComplaintListQueryDto, ComplaintSummaryQueryDto } from './complaint-query.dto.js';
 
@@ -27,9 +28,7 @@ export class ComplaintQueriesController {
       '`resolutionHours` runs from filing to the last resolution and is null while the complaint is open. ' +
       '`Accept: text/csv` answers CSV with the next cursor in `X-Next-Cursor`.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '`{items, nextCursor}`, or CSV with a header row' })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiListResponses()
   async list(
     @QueryParam() query: ComplaintListQueryDto,
     @Req() req: FastifyRequest,

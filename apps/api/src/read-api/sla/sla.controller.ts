@@ -1,10 +1,11 @@
 import { Controller, Get, Query as QueryParam, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GetSlaSummaryQuery, ListSlaClocksQuery, type SlaSummary } from '#casetrail/application';
 import { SLA_CLOCK_CSV_COLUMNS, type Page, type SlaClockItem } from '#casetrail/read-models';
 import { ApiProblemResponses, Roles } from '../../platform/index.js';
+import { ApiListResponses } from '../shared/api-list-route.decorator.js';
 import { respondWithPage } from '../shared/list-response.js';
 import { SlaClocksQueryDto, SlaSummaryQueryDto } from './sla-query.dto.js';
 
@@ -29,9 +30,7 @@ export class SlaController {
       "case's latest event: for a clock still running they do not grow between events. `from`/`to` bound `startedAt` " +
       '(`from` inclusive, `to` exclusive). No personal data. `Accept: text/csv` answers CSV with the next cursor in `X-Next-Cursor`.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '`{items: [{caseId, clock, complaintId?, state, startedAt, stoppedAt, dueAt, atRiskAt, target {value, unit}, …}], nextCursor}`, or CSV' })
-  @ApiProblemResponses(400, 401, 403)
+  @ApiListResponses('`{items: [{caseId, clock, complaintId?, state, startedAt, stoppedAt, dueAt, atRiskAt, target {value, unit}, …}], nextCursor}`, or CSV')
   async clocks(
     @QueryParam() query: SlaClocksQueryDto,
     @Req() req: FastifyRequest,
