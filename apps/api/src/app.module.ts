@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { readModelDbConfig } from '#casetrail/read-models';
 import { CasesHttpModule } from './cases/cases-http.module.js';
+import { CustomersHttpModule } from './customers/customers-http.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         CasesHttpModule,
         ReadApiModule,
         ProductUnitsHttpModule,
+        CustomersHttpModule,
         HealthModule,
       ],
     };

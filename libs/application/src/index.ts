@@ -16,3 +16,4 @@ export * from './complaints/index.js';
 export * from './satisfaction/index.js';
 export * from './sla/index.js';
 export * from './product-units/index.js';
+export * from './privacy/index.js';

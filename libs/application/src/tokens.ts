@@ -7,3 +7,4 @@ export const CASE_POLICIES = Symbol('CasePolicies');
 export const READ_MODEL_DB = Symbol('ReadModelDb');
 export const PROJECTION_HOST = Symbol('ProjectionHost');
 export const SLA_POLICIES = Symbol('SlaPolicyRegistry');
+export const CUSTOMER_KEY_STORE = Symbol('CustomerKeyStore');

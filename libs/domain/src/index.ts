@@ -15,3 +15,4 @@ export * from './warranty/warranty-rules.js';
 export * from './warranty/entitlements-at-report.js';
 export * from './product-unit/index.js';
 export * from './sla/index.js';
+export * from './customer/index.js';

@@ -5,13 +5,18 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import {
   CASE_POLICIES,
   CLOCK,
+  CUSTOMER_KEY_STORE,
   EVENT_STORE,
   EventStoreUnitFacts,
   ID_GENERATOR,
   loadSlaPolicyRegistry,
+  openCustomerKeyStore,
+  PersonalDataReader,
+  SealingEventStore,
   SLA_POLICIES,
   UNIT_FACTS,
   type CasePolicies,
+  type CustomerKeyStore,
 } from '#casetrail/application';
 import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
 import { EsdbEventStore, SqliteEventStore, type EventStore } from '#casetrail/event-store';
@@ -35,11 +40,19 @@ async function openEventStore(config: AppConfig): Promise<EventStore> {
   return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { clock: systemClock });
 }
 
-/** Binds the application's ports to their adapters: the event store, clock, ids, policies. */
+/**
+ * Binds the application's ports to their adapters: the event store, clock, ids, policies, and the
+ * customer key store. The application sees the event store through `SealingEventStore`, so a
+ * customer's personal data is sealed before the store hashes and keeps it; `PersonalDataReader`
+ * opens it again for the readers entitled to it (global, like the ports it needs).
+ */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CUSTOMER_KEY_STORE) private readonly keys: CustomerKeyStore,
+  ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     // Policy files are read once at start-up; a broken file stops the service with the file and field named.
@@ -48,7 +61,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
     return {
       module: InfrastructureModule,
       providers: [
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: CUSTOMER_KEY_STORE, useFactory: () => openCustomerKeyStore(process.env, config.dataDir) },
+        {
+          provide: EVENT_STORE,
+          useFactory: async (keys: CustomerKeyStore) => new SealingEventStore(await openEventStore(config), keys),
+          inject: [CUSTOMER_KEY_STORE],
+        },
+        PersonalDataReader,
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: uuids },
         // Reporting a case reads its product unit's stream and registers an unknown unit.
@@ -56,11 +75,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: CASE_POLICIES, useValue: policies },
         { provide: SLA_POLICIES, useValue: slaPolicies },
       ],
-      exports: [EVENT_STORE, CLOCK, ID_GENERATOR, UNIT_FACTS, CASE_POLICIES, SLA_POLICIES],
+      exports: [EVENT_STORE, CUSTOMER_KEY_STORE, PersonalDataReader, CLOCK, ID_GENERATOR, UNIT_FACTS, CASE_POLICIES, SLA_POLICIES],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.keys.close();
   }
 }

@@ -22,9 +22,17 @@ export interface HistoryEntry {
   readonly slaClocks: readonly SlaClock[];
 }
 
+/** The most events one history answer holds; `nextRevision` continues from where it stopped. */
+export const HISTORY_PAGE_LIMIT = 1000;
+
 export interface CaseHistory {
   readonly caseId: string;
   readonly events: readonly HistoryEntry[];
+  /**
+   * Where the next page starts (`?fromRevision=`); absent when this answer reaches the end of the
+   * list asked for (the stream's end, or the `revision`/`asOf` bound).
+   */
+  readonly nextRevision?: number;
   /** Present when asked `asOf`: that instant, and the clocks as they stood then (time run on past the last event). */
   readonly asOf?: Instant;
   readonly slaClocks?: readonly SlaClock[];
@@ -38,6 +46,8 @@ export class GetCaseHistoryQuery extends Query<CaseHistory> {
     readonly revision?: number,
     /** Stop at this business instant (events that occurred at or before it). */
     readonly asOf?: Instant,
+    /** Start the page at this revision; state and clocks still count every event before it. */
+    readonly fromRevision?: number,
   ) {
     super();
   }

@@ -1,0 +1,85 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
+import { KeyWrapper, type Wrapping } from './key-wrapping.js';
+
+interface KeyRow {
+  readonly key_id: string;
+  readonly wrapping: Wrapping;
+  readonly material: Buffer;
+}
+
+/** A checkpoint is refused while a reader holds an older snapshot; one process owns this file, so that passes quickly. */
+const CHECKPOINT_ATTEMPTS = 20;
+
+/**
+ * The embedded key store: `<dataDir>/keys.sqlite`, a file of its own so that the event store's
+ * files never hold a key. `secure_delete` overwrites a deleted key's bytes in the database pages,
+ * and after a delete the WAL is checkpointed with TRUNCATE: the frames that still held the key
+ * are copied over by the zeroed pages and the log is cut to nothing. What the file system may keep
+ * of released blocks is beyond any database; wrap keys with `CASETRAIL_MASTER_KEY` against that.
+ */
+export class SqliteCustomerKeyStore implements CustomerKeyStore {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly wrapper: KeyWrapper,
+  ) {}
+
+  static open(file: string, wrapper: KeyWrapper = KeyWrapper.none()): SqliteCustomerKeyStore {
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.exec(`create table if not exists customer_keys (
+      customer_id text primary key,
+      key_id text not null unique,
+      wrapping text not null,
+      material blob not null,
+      created_at text not null
+    )`);
+    return new SqliteCustomerKeyStore(db, wrapper);
+  }
+
+  async currentKey(customerId: string): Promise<CustomerDataKey> {
+    const existing = this.row(customerId);
+    if (existing) return this.toKey(customerId, existing);
+    const keyId = randomUUID();
+    const key = randomBytes(32);
+    const { wrapping, material } = this.wrapper.wrap(customerId, keyId, key);
+    // `or ignore`: another connection may have created it first; the row read back is the one kept.
+    this.db
+      .prepare('insert or ignore into customer_keys (customer_id, key_id, wrapping, material, created_at) values (?, ?, ?, ?, ?)')
+      .run(customerId, keyId, wrapping, material, new Date().toISOString());
+    return this.toKey(customerId, this.row(customerId)!);
+  }
+
+  async findKey(customerId: string, keyId: string): Promise<CustomerDataKey | null> {
+    const row = this.row(customerId);
+    return row && row.key_id === keyId ? this.toKey(customerId, row) : null;
+  }
+
+  async deleteKeys(customerId: string): Promise<number> {
+    const { changes } = this.db.prepare('delete from customer_keys where customer_id = ?').run(customerId);
+    for (let attempt = 1; ; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result?.busy === 0) return changes;
+      if (attempt >= CHECKPOINT_ATTEMPTS) throw new Error('keys.sqlite: the WAL could not be truncated after deleting a key; erase again');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private row(customerId: string): KeyRow | undefined {
+    return this.db.prepare('select key_id, wrapping, material from customer_keys where customer_id = ?').get(customerId) as KeyRow | undefined;
+  }
+
+  private toKey(customerId: string, row: KeyRow): CustomerDataKey {
+    return { customerId, keyId: row.key_id, key: this.wrapper.unwrap(customerId, row.key_id, row) };
+  }
+}
