@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
 import { IdempotencyKeyTakenError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type { AppendOptions, AppendResult, NewEvent, StoredMetadata } from '../event-store.port.js';
-import { computeEventHash } from '../hash-chain/event-hash.js';
+import { canonicalJson } from '../hash-chain/canonical-json.js';
 import { sqliteCode } from './sqlite-errors.js';
 import type { Statements } from './sqlite-statements.js';
 
@@ -78,7 +79,11 @@ interface WriteEvents {
   readonly after: { readonly revision: number; readonly hash: string } | null;
 }
 
-/** Inserts the events at the next revisions and positions, chaining each hash to the one before. */
+/**
+ * Inserts the events at the next revisions and positions, chaining each hash to the one before.
+ * Data and metadata are stored as the very canonical JSON the hash covers: each is serialised
+ * once per event, and the stored bytes are exactly the hashed ones.
+ */
 export function writeEvents(statements: Statements, { streamId, events, recordedAt, after }: WriteEvents): AppendResult {
   let position = statements.headPosition.get()!.head;
   let revision = after?.revision ?? -1;
@@ -87,18 +92,31 @@ export function writeEvents(statements: Statements, { streamId, events, recorded
     position += 1;
     revision += 1;
     const metadata: StoredMetadata = { ...event.metadata, recordedAt, prevHash };
-    const hash = computeEventHash({ type: event.type, data: event.data, metadata });
+    const data = canonicalJson(event.data);
+    const metadataJson = canonicalJson(metadata);
+    const hash = hashOf(prevHash, event.type, data, metadataJson);
     statements.insertEvent.run({
       position,
       stream_id: streamId,
       revision,
       event_id: event.metadata.eventId,
       type: event.type,
-      data: JSON.stringify(event.data),
-      metadata: JSON.stringify(metadata),
+      data,
+      metadata: metadataJson,
       hash,
     });
     prevHash = hash;
   }
   return { revision, position };
+}
+
+/**
+ * `computeEventHash` (DESIGN §6) from the already canonical parts: canonical JSON of
+ * `{type, data, metadata}` is exactly this text, its keys being sorted `data` < `metadata` < `type`.
+ */
+function hashOf(prevHash: string | null, type: string, data: string, metadata: string): string {
+  return createHash('sha256')
+    .update(`${prevHash ?? ''}\n`)
+    .update(`{"data":${data},"metadata":${metadata},"type":${JSON.stringify(type)}}`)
+    .digest('hex');
 }

@@ -19,8 +19,8 @@ import type {
 import { START } from '../event-store.port.js';
 import { AppendNotifier } from '../subscription/append-notifier.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
-import { appendInTransaction, type AppendOutcome } from './sqlite-append.js';
 import { translateSqliteError } from './sqlite-errors.js';
+import { GroupCommit } from './sqlite-group-commit.js';
 import { configure, migrate } from './sqlite-schema.js';
 import { prepareStatements, toRecordedEvent, type Statements } from './sqlite-statements.js';
 
@@ -32,7 +32,7 @@ export interface SqliteEventStoreOptions {
 
 /**
  * The embedded event store: one SQLite file (DESIGN §8). The methods are async although
- * better-sqlite3 is synchronous, so that group commit can later batch appends behind the same API.
+ * better-sqlite3 is synchronous, so that appends can be group-committed (`GroupCommit`).
  * Subscribers are woken in-process; an append made by another process on the same file reaches
  * them at their next wake-up, not at once.
  */
@@ -40,18 +40,14 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly append: (streamId: string, events: readonly NewEvent[], options: AppendOptions) => AppendOutcome;
+  private readonly groupCommit: GroupCommit;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly statements: Statements,
     clock: Clock,
   ) {
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
-    // writes can fail with SQLITE_BUSY at once instead of honouring the busy timeout.
-    this.append = db.transaction((streamId: string, events: readonly NewEvent[], options: AppendOptions) =>
-      appendInTransaction(statements, { streamId, events, options, recordedAt: new Date(clock.now()).toISOString() }),
-    ).immediate;
+    this.groupCommit = new GroupCommit(db, statements, clock, () => this.notifier.notify());
   }
 
   static open(file: string, options: SqliteEventStoreOptions): SqliteEventStore {
@@ -74,9 +70,8 @@ export class SqliteEventStore implements EventStore {
     if (expected !== 'no-stream' && !(Number.isInteger(expected) && expected >= 0)) {
       throw new RangeError(`Expected revision must be 'no-stream' or a revision >= 0, not ${String(expected)}`);
     }
-    const { result, written } = this.guard(() => this.append(streamId, events, options));
-    if (written) this.notifier.notify();
-    return result;
+    if (this.closed) throw new StoreUnavailableError('the event store has been closed');
+    return (await this.groupCommit.enqueue(streamId, events, options)).result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -119,6 +114,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.groupCommit.flush();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }

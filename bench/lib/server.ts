@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export type Role = 'agent' | 'dispatcher' | 'technician' | 'supervisor' | 'admin' | 'auditor' | 'analyst';
+const ROLES: readonly Role[] = ['agent', 'dispatcher', 'technician', 'supervisor', 'admin', 'auditor', 'analyst'];
+
+/** The built server (`dist/apps/api/src/main.js`) as a child process on a loopback port. */
+export interface RunningServer {
+  readonly url: string;
+  readonly pid: number;
+  readonly tokens: Readonly<Record<Role, string>>;
+  /** Milliseconds from spawn to the first 200 on `/health` (ready). */
+  readonly startupMs: number;
+  /** `VmRSS` and `VmHWM` (peak) from /proc, in MB. */
+  memory(): { rssMB: number; peakMB: number };
+  auth(role: Role): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `nodeArgs` go before the script, e.g. `--cpu-prof` for a profile written when the server stops;
+ * `root` is the checkout whose build runs (another one to compare a change before and after).
+ */
+export async function startServer(dataDir: string, nodeArgs: readonly string[] = [], root = REPO_ROOT): Promise<RunningServer> {
+  const main = join(root, 'dist/apps/api/src/main.js');
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, `bench-${role}-${randomBytes(12).toString('hex')}`])) as Record<Role, string>;
+  const authFile = join(dataDir, 'bench-auth.json');
+  writeFileSync(authFile, JSON.stringify(ROLES.map((role) => ({ token: tokens[role], actorId: `bench-${role}`, role }))));
+  const port = await freePort();
+  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  const started = Date.now();
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: authFile, LOG_LEVEL: 'warn', CASETRAIL_RATE_LIMIT_PER_SECOND: '0' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+    if (Date.now() - started > 120_000) {
+      child.kill('SIGKILL');
+      throw new Error(`the server was not ready within 120 s: ${stderr}`);
+    }
+    const ready = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const startupMs = Date.now() - started;
+  return {
+    url,
+    pid: child.pid!,
+    tokens,
+    startupMs,
+    memory: () => {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+      return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+    },
+    auth: (role) => ({ authorization: `Bearer ${tokens[role]}` }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
