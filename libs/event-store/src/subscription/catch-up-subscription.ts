@@ -46,6 +46,9 @@ export class CatchUpSubscription implements EventSubscription {
         if (batch.length > 0) {
           checkpoint = batch[batch.length - 1]!.position;
           yield batch;
+          // Reads are synchronous underneath and every await here resolves as a microtask: without
+          // a turn of the event loop, catching up on millions of events would starve HTTP and timers.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           continue;
         }
         if (!dirty) await new Promise<void>((resolve) => (wake = resolve));
