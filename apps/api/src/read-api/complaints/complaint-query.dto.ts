@@ -6,9 +6,10 @@ import {
   type ComplaintSeverity,
   type ComplaintStatus,
 } from '#casetrail/domain';
-import { COMPLAINT_GROUP_BYS, type AnalyticsWindow, type ComplaintFilter, type ComplaintGroupBy } from '#casetrail/read-models';
-import { EnumField, InstantField, TextField } from '../../cases/shared/dto-fields.js';
+import { COMPLAINT_GROUP_BYS, type ComplaintFilter, type ComplaintGroupBy } from '#casetrail/read-models';
+import { EnumField, TextField } from '../../cases/shared/dto-fields.js';
 import { ListQueryDto } from '../shared/list-query.dto.js';
+import { TimeWindowDto } from '../shared/time-window.dto.js';
 
 /** `GET /v1/complaints` parameters; `from`/`to` bound the time the complaint was filed. */
 export class ComplaintListQueryDto extends ListQueryDto {
@@ -26,16 +27,6 @@ export class ComplaintListQueryDto extends ListQueryDto {
 }
 
 /** `GET /v1/complaints/summary` parameters: no paging, a summary is one answer. */
-export class ComplaintSummaryQueryDto {
+export class ComplaintSummaryQueryDto extends TimeWindowDto {
   @EnumField(COMPLAINT_GROUP_BYS, { description: 'What each group is keyed by' }) groupBy!: ComplaintGroupBy;
-  @InstantField({ optional: true, description: 'Inclusive lower bound (ISO-8601 instant)' }) from?: string;
-  @InstantField({ optional: true, description: 'Exclusive upper bound (ISO-8601 instant)' }) to?: string;
-
-  /** Instants normalised to UTC ISO text, as the read models store them. */
-  get window(): AnalyticsWindow {
-    return {
-      ...(this.from ? { from: new Date(this.from).toISOString() } : {}),
-      ...(this.to ? { to: new Date(this.to).toISOString() } : {}),
-    };
-  }
 }

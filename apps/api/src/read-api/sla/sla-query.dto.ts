@@ -1,7 +1,8 @@
 import { PRIORITIES, REGION_CLASSES, SLA_CLOCK_STATES, type Priority, type RegionClass, type SlaClockState } from '#casetrail/domain';
 import { SLA_GROUP_BYS, type SlaClockFilter, type SlaGroupBy, type SlaSummaryRequest } from '#casetrail/read-models';
-import { EnumField, InstantField, TextField } from '../../cases/shared/dto-fields.js';
+import { EnumField, TextField } from '../../cases/shared/dto-fields.js';
 import { ListQueryDto } from '../shared/list-query.dto.js';
+import { TimeWindowDto } from '../shared/time-window.dto.js';
 
 const CLOCK_DOC = 'Clock name from the policy, e.g. firstResponse, onSite, repair, resultFeedback, loaner, survey, complaintAck, complaintResolution';
 
@@ -21,18 +22,12 @@ export class SlaClocksQueryDto extends ListQueryDto {
 }
 
 /** `GET /v1/sla/summary` parameters. */
-export class SlaSummaryQueryDto {
+export class SlaSummaryQueryDto extends TimeWindowDto {
   @TextField(64, { optional: true, description: `${CLOCK_DOC}; absent: every clock` }) clock?: string;
   @EnumField(SLA_GROUP_BYS, { optional: true, description: 'What each group is keyed by; absent: one group keyed `all`' }) groupBy?: SlaGroupBy;
-  @InstantField({ optional: true, description: 'Inclusive lower bound on the clock start (ISO-8601 instant)' }) from?: string;
-  @InstantField({ optional: true, description: 'Exclusive upper bound on the clock start (ISO-8601 instant)' }) to?: string;
 
+  /** `from`/`to` bound the clock's start. */
   get request(): SlaSummaryRequest {
-    return {
-      clock: this.clock,
-      groupBy: this.groupBy,
-      ...(this.from ? { from: new Date(this.from).toISOString() } : {}),
-      ...(this.to ? { to: new Date(this.to).toISOString() } : {}),
-    };
+    return { clock: this.clock, groupBy: this.groupBy, ...this.window };
   }
 }
