@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, type PipeTransform } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EraseCustomerCommand, type CustomerErasure } from '#casetrail/application';
 import { DomainError, type Actor } from '#casetrail/domain';
 import { ApiProblemResponses, CurrentActor, Roles } from '../platform/index.js';
@@ -33,7 +33,21 @@ export class CustomersController {
       'while every hash chain still verifies (it covers the ciphertext). Idempotent: asking again answers the first erasure, ' +
       'records nothing more and deletes any key created since.',
   })
-  @ApiProblemResponses(400, 401, 403, 404, 413, 415, 503)
+  @ApiOkResponse({
+    description: 'Erased (now or before)',
+    schema: {
+      type: 'object',
+      properties: {
+        customerId: { type: 'string' },
+        erased: { type: 'boolean' },
+        revision: { type: 'integer' },
+        erasedAt: { type: 'string', format: 'date-time' },
+        erasedBy: { type: 'object' },
+        reason: { type: 'string' },
+      },
+    },
+  })
+  @ApiProblemResponses(400, 401, 403, 404, 413, 415, 429, 503)
   erase(
     @Param('customerId', new CustomerIdPipe()) customerId: string,
     @Body() body: EraseCustomerDto,

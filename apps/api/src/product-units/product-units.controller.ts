@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { GetProductUnitQuery, RegisterUnitCommand, type UnitCommandResult } from '#casetrail/application';
 import type { Actor } from '#casetrail/domain';
@@ -26,7 +26,12 @@ export class ProductUnitsController {
     summary: "Register a unit's warranty card; 409 when the serial is already registered (by a card or by a reported case)",
     description: 'Roles: agent (supervisor and admin inherit). A case reported for an unknown serial registers the unit itself.',
   })
-  @ApiProblemResponses(400, 401, 403, 409, 413, 415, 503)
+  @ApiResponse({
+    status: 201,
+    description: 'Registered; `Location` names the unit, `ETag` its revision',
+    schema: { type: 'object', properties: { serialNumber: { type: 'string' }, revision: { type: 'integer' } } },
+  })
+  @ApiProblemResponses(400, 401, 403, 409, 413, 415, 429, 503)
   async register(
     @Body() body: RegisterUnitDto,
     @CurrentActor() actor: Actor,
@@ -51,6 +56,19 @@ export class ProductUnitsController {
   @ApiOperation({
     summary: 'A unit: its warranty today (extensions included), repair history and entitlements, each with its rule and evidence',
     description: 'No personal data: the customer appears by id only. `warranty.status` is judged on today in the warranty policy time zone.',
+  })
+  @ApiOkResponse({
+    description: 'The unit',
+    schema: {
+      type: 'object',
+      properties: {
+        serialNumber: { type: 'string' },
+        model: { type: 'string' },
+        warranty: { type: 'object', description: 'status in|out, basis, startsOn, months, extensionDays, expiresOn, policyVersion' },
+        repairs: { type: 'array', items: { type: 'object', description: 'caseId, repairedOn, faultCategory, coverage, …' } },
+        entitlements: { type: 'array', items: { type: 'object', description: 'kind, rule, policyVersion, evidence' } },
+      },
+    },
   })
   @ApiProblemResponses(401, 403, 404)
   get(@Param('serialNumber') serialNumber: string): Promise<ProductUnitView> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Query as QueryParam, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetCaseHistoryQuery,
@@ -14,6 +14,7 @@ import {
 import { DomainError, type Actor } from '#casetrail/domain';
 import { ApiProblemResponses, CurrentActor, etagOf, Roles } from '../../platform/index.js';
 import { CaseIdParam } from '../shared/case-id.pipe.js';
+import { CaseHistoryDto, CaseVerificationDto, CaseViewDto } from './case-query-responses.js';
 import { parseHistoryQuery } from './history-query.js';
 
 const STAFF_AND_AUDITOR = ['agent', 'dispatcher', 'technician', 'supervisor', 'auditor'] as const;
@@ -42,6 +43,7 @@ export class CaseQueriesController {
       "`slaClocks` are computed from the case's events at the server's current time, under the SLA policy recorded when the case was reported. " +
       "`customer.personal` and `acceptedBy` are shown to the roles entitled to them, `[redacted]` to auditors, `[erased]` to all after erasure.",
   })
+  @ApiOkResponse({ type: CaseViewDto, description: 'The state members are merged into the object; `ETag` holds the revision' })
   @ApiProblemResponses(401, 403, 404)
   async get(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
     const view: CaseView = await this.queries.execute(new GetCaseQuery(caseId, actor));
@@ -63,6 +65,7 @@ export class CaseQueriesController {
   @ApiQuery({ name: 'revision', required: false, type: Number })
   @ApiQuery({ name: 'fromRevision', required: false, type: Number, description: 'First revision of this page (default 0): the previous answer\'s `nextRevision`' })
   @ApiQuery({ name: 'asOf', required: false, type: String, description: 'ISO-8601 instant; the list stops at events that occurred at or before it' })
+  @ApiOkResponse({ type: CaseHistoryDto })
   @ApiProblemResponses(400, 401, 403, 404)
   history(@CaseIdParam() caseId: string, @CurrentActor() actor: Actor, @QueryParam() query: Record<string, unknown>): Promise<CaseHistory> {
     const { fromRevision, rest } = splitFromRevision(query);
@@ -73,6 +76,7 @@ export class CaseQueriesController {
   @Get('verify')
   @Roles('auditor', 'supervisor')
   @ApiOperation({ summary: "Recompute the case's hash chain and name the first revision that does not match" })
+  @ApiOkResponse({ type: CaseVerificationDto })
   @ApiProblemResponses(401, 403, 404)
   verify(@CaseIdParam() caseId: string): Promise<CaseVerification> {
     return this.queries.execute(new VerifyCaseQuery(caseId));

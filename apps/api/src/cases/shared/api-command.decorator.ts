@@ -22,6 +22,6 @@ export function CaseCommandRoute(summary: string, roles: readonly Role[], option
     ApiHeader({ name: 'If-Match', required: false, description: 'The revision last seen, as "<revision>"; stale → 412.' }),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry safely: the same key and body return the first answer.' }),
     ApiResponse({ status, type: CaseCommandResultDto, description: 'Applied; `ETag` holds the new revision.' }),
-    ApiProblemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
+    ApiProblemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 503),
   );
 }
