@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../event-store.port.js';
-import { computeEventHash } from './event-hash.js';
+import { computeRecordedHash } from './event-hash.js';
 
 export type ChainProblem = 'revision-gap' | 'broken-link' | 'hash-mismatch' | 'foreign-event';
 
@@ -42,7 +42,7 @@ export class ChainVerifier {
     if (event.metadata.prevHash !== this.headHash) {
       return this.fail(expected, 'broken-link', `prevHash does not match the hash of revision ${expected - 1}`);
     }
-    if (computeEventHash(event) !== event.hash) {
+    if (computeRecordedHash(event) !== event.hash) {
       return this.fail(expected, 'hash-mismatch', `stored hash does not match the event's content`);
     }
     this.headHash = event.hash;

@@ -20,3 +20,37 @@ export function computeEventHash({ type, data, metadata }: HashableEvent): strin
     .update(canonicalJson({ type, data, metadata }))
     .digest('hex');
 }
+
+/**
+ * `computeEventHash` from parts that are already canonical JSON text: canonical JSON of
+ * `{type, data, metadata}` is exactly this text, its keys sorting `data` < `metadata` < `type`.
+ * Lets an adapter that stores canonical text hash (on write) and verify (on read) without
+ * serialising the event again.
+ */
+export function hashOfCanonicalParts(prevHash: string | null, type: string, data: string, metadata: string): string {
+  return createHash('sha256')
+    .update(`${prevHash ?? ''}\n`)
+    .update(`{"data":${data},"metadata":${metadata},"type":${JSON.stringify(type)}}`)
+    .digest('hex');
+}
+
+/** An adapter may attach the stored JSON text of a read event under this key (not enumerable). */
+export const STORED_JSON = Symbol('storedJson');
+
+export interface StoredJson {
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * The hash of a read event, from its stored text when the adapter kept it (the fast path: no
+ * re-serialisation), else — or when that text is not canonical — from its parsed content.
+ */
+export function computeRecordedHash(event: HashableEvent & { readonly hash: string; readonly [STORED_JSON]?: StoredJson }): string {
+  const stored = event[STORED_JSON];
+  if (stored) {
+    const fast = hashOfCanonicalParts(event.metadata.prevHash, event.type, stored.data, stored.metadata);
+    if (fast === event.hash) return fast;
+  }
+  return computeEventHash(event);
+}

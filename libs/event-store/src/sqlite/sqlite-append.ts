@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
 import { IdempotencyKeyTakenError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type { AppendOptions, AppendResult, NewEvent, StoredMetadata } from '../event-store.port.js';
 import { canonicalJson } from '../hash-chain/canonical-json.js';
+import { hashOfCanonicalParts } from '../hash-chain/event-hash.js';
 import { sqliteCode } from './sqlite-errors.js';
 import type { Statements } from './sqlite-statements.js';
 
@@ -94,7 +94,7 @@ export function writeEvents(statements: Statements, { streamId, events, recorded
     const metadata: StoredMetadata = { ...event.metadata, recordedAt, prevHash };
     const data = canonicalJson(event.data);
     const metadataJson = canonicalJson(metadata);
-    const hash = hashOf(prevHash, event.type, data, metadataJson);
+    const hash = hashOfCanonicalParts(prevHash, event.type, data, metadataJson);
     statements.insertEvent.run({
       position,
       stream_id: streamId,
@@ -108,15 +108,4 @@ export function writeEvents(statements: Statements, { streamId, events, recorded
     prevHash = hash;
   }
   return { revision, position };
-}
-
-/**
- * `computeEventHash` (DESIGN §6) from the already canonical parts: canonical JSON of
- * `{type, data, metadata}` is exactly this text, its keys being sorted `data` < `metadata` < `type`.
- */
-function hashOf(prevHash: string | null, type: string, data: string, metadata: string): string {
-  return createHash('sha256')
-    .update(`${prevHash ?? ''}\n`)
-    .update(`{"data":${data},"metadata":${metadata},"type":${JSON.stringify(type)}}`)
-    .digest('hex');
 }

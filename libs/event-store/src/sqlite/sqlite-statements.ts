@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { STORED_JSON, type StoredJson } from '../hash-chain/event-hash.js';
 import type { Position, RecordedEvent, StoredMetadata } from '../event-store.port.js';
 
 export interface EventRow {
@@ -53,7 +54,7 @@ export function prepareStatements(db: Database.Database) {
 export type Statements = ReturnType<typeof prepareStatements>;
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
+  const event: RecordedEvent = {
     streamId: row.stream_id,
     revision: row.revision,
     position: row.position,
@@ -62,4 +63,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: JSON.parse(row.metadata) as StoredMetadata,
     hash: row.hash,
   };
+  // The stored text is what was hashed: verification can hash it again without re-serialising.
+  const stored: StoredJson = { data: row.data, metadata: row.metadata };
+  return Object.defineProperty(event, STORED_JSON, { value: stored, enumerable: false });
 }
