@@ -9,7 +9,8 @@ export * from './cases/get-case/get-case.query.js';
 export * from './cases/get-case-history/get-case-history.query.js';
 export * from './cases/verify-case/verify-case.query.js';
 export * from './cases/cases.module.js';
-export * from './policies/sla-policy.loader.js';
+// The policy loader moved below the read models (they load the same files); still reachable from here.
+export * from '#casetrail/policies';
 export * from './case-list/index.js';
 export * from './audit/index.js';
 export * from './complaints/index.js';

@@ -1,5 +1,5 @@
 import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
-import type { SlaPolicyRegistry } from '../policies/sla-policy.loader.js';
+import type { SlaPolicyRegistry } from '#casetrail/policies';
 
 /** The policy a case was reported under (DESIGN §4: recorded on `CaseReported`, never the current default). */
 export function slaPolicyOfCase(registry: SlaPolicyRegistry, events: readonly CaseEvent[]): SlaPolicy | null {

@@ -1,9 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
+import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
-import { shippedSlaPolicies, type SlaPolicyLookup } from './sla-policy.source.js';
 import { minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
+
+/** The SLA policy of a version recorded on `CaseReported`; throws for a version it does not know. */
+export type SlaPolicyLookup = (version: string) => SlaPolicy;
 
 /** Rows per statement: well inside SQLite's and PostgreSQL's bound-parameter limits at 22 columns. */
 const CHUNK = 100;
@@ -86,4 +89,7 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
 };
 
 /** The registered instance, on the policy files the product ships. */
-export const slaProjection: Projection = createSlaProjection(shippedSlaPolicies());
+let shipped: SlaPolicyRegistry | undefined;
+
+/** The shipped policy files, loaded (and validated) on first use, so importing the projection reads nothing. */
+export const slaProjection: Projection = createSlaProjection((version) => (shipped ??= loadSlaPolicyRegistry()).get(version));

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { computeSlaClocks, type CaseEvent } from '#casetrail/domain';
 import { applyBatch } from '../runtime/apply-batch.js';
 import { scriptedWorld, type ScriptedWorld } from '../case-summary/testing/scripted-store.fixture.js';
-import { shippedSlaPolicies } from './sla-policy.source.js';
+import { loadSlaPolicyRegistry } from '#casetrail/policies';
 import { slaProjection } from './sla.projection.js';
 import { listSlaClocks, type SlaClockItem } from './sla.queries.js';
 import { summarizeSla } from './sla-summary.queries.js';
 import { cst, recordSlaScript } from './testing/sla-script.js';
 
-const policy = shippedSlaPolicies()('standard-v1');
+const policy = loadSlaPolicyRegistry().get('standard-v1');
 const keyOf = (c: { caseId?: string; clock: string; complaintId?: string }, caseId = c.caseId): string => `${caseId}/${c.clock}/${c.complaintId ?? ''}`;
 
 describe('SLA clocks read at query time', () => {

@@ -12,7 +12,7 @@ export class CommandBodyDto {
 
   /** Normalised to UTC so instants compare as strings everywhere downstream. */
   occurredAtOrNull(): Instant | null {
-    return this.occurredAt ? new Date(this.occurredAt).toISOString() : null;
+    return instantOrNull(this.occurredAt);
   }
 }
 

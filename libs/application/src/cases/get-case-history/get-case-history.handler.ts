@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { computeSlaClocks, evolve, initialCaseState, slaClocksAfterEachEvent } from '#casetrail/domain';
 import type { EventStore } from '#casetrail/event-store';
-import type { SlaPolicyRegistry } from '../../policies/sla-policy.loader.js';
+import type { SlaPolicyRegistry } from '#casetrail/policies';
 import { PersonalDataReader } from '../../privacy/personal-data-reader.js';
 import { slaPolicyOfCase } from '../../sla/case-sla-policy.js';
 import { EVENT_STORE, SLA_POLICIES } from '../../tokens.js';

@@ -35,8 +35,8 @@ export class PolicyFileError extends Error {
 
 /**
  * `<repo>/policies`, found from this module's own location so it works from the sources
- * (`libs/application/src/policies/`, four levels below the repo) and from the build
- * (`dist/libs/application/src/policies/`, one more).
+ * (`libs/policies/src/sla/`, four levels below the repo) and from the build
+ * (`dist/libs/policies/src/sla/`, one more).
  */
 export const defaultPoliciesDirectory = (moduleUrl: string = import.meta.url): string => {
   const fourUp = resolve(dirname(fileURLToPath(moduleUrl)), '../../../..');

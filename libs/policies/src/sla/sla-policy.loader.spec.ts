@@ -51,8 +51,8 @@ describe('the shipped policy files', () => {
 
 describe('finding the policies folder', () => {
   it.each([
-    ['the sources', 'file:///repo/libs/application/src/policies/sla-policy.loader.ts'],
-    ['the build', 'file:///repo/dist/libs/application/src/policies/sla-policy.loader.js'],
+    ['the sources', 'file:///repo/libs/policies/src/sla/sla-policy.loader.ts'],
+    ['the build', 'file:///repo/dist/libs/policies/src/sla/sla-policy.loader.js'],
   ])('from %s', (_, url) => {
     expect(defaultPoliciesDirectory(url)).toBe('/repo/policies');
   });
