@@ -1,6 +1,5 @@
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { keysetPage, type Page } from '../query/pagination.js';
-import { assertPageLimit } from '../case-summary/case-summary.queries.js';
 import { AUDIT_TABLE, type AuditRow } from './audit.tables.js';
 
 export interface AuditFilter {
@@ -62,7 +61,6 @@ export async function listAuditEvents(
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<AuditEventItem>> {
-  assertPageLimit(limit);
   let query = db.selectFrom(AUDIT_TABLE).selectAll();
   if (filter.caseId) query = query.where('case_id', '=', filter.caseId);
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);

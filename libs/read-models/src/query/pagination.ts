@@ -30,6 +30,15 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   throw invalidCursor();
 }
 
+/** Every list goes through `keysetPage`, so no caller can ask the database for an unbounded page. */
+export function assertPageLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new DomainError('REQUEST.INVALID', 'invalid', 'The query is invalid', {
+      errors: [{ field: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` }],
+    });
+  }
+}
+
 /**
  * Keyset pagination over `keys` (the last one unique), all in the same direction. Fetches one row
  * more than asked to know whether another page follows.
@@ -41,6 +50,7 @@ export async function keysetPage<Row extends Record<string, unknown>>(
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<Row>> {
+  assertPageLimit(limit);
   let q = query as SelectQueryBuilder<any, any, any>;
   if (cursor !== undefined) {
     const after = decodeCursor(cursor, keys.length);
