@@ -86,6 +86,16 @@ describe.each(adapters)('the customer key store on %s', (_name, harness, availab
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
   });
 
+  maybe('gives a burst of new customers a key each, all of them kept', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `C-burst-${i}`);
+    const keys = await Promise.all([...ids, ...ids].map((id) => store.currentKey(id)));
+    expect(new Set(keys.map((k) => k.keyId)).size).toBe(ids.length);
+    expect(keys.slice(ids.length)).toEqual(keys.slice(0, ids.length));
+    await store.close();
+    store = await h.open();
+    for (const key of keys.slice(0, ids.length)) expect(await store.findKey(key.customerId, key.keyId)).toEqual(key);
+  });
+
   maybe('finds nothing under another customer or key id', async () => {
     const key = await store.currentKey('C-1');
     expect(await store.findKey('C-2', key.keyId)).toBeNull();

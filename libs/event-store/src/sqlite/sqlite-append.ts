@@ -4,12 +4,12 @@ import type { AppendOptions, AppendResult, NewEvent, StoredMetadata } from '../e
 import { canonicalJson } from '../hash-chain/canonical-json.js';
 import { hashOfCanonicalParts } from '../hash-chain/event-hash.js';
 import { sqliteCode } from './sqlite-errors.js';
-import type { Statements } from './sqlite-statements.js';
+import type { EventRow, Statements } from './sqlite-statements.js';
 
 export interface AppendOutcome {
   readonly result: AppendResult;
-  /** False when the append was a retry of one already stored: nothing new for subscribers. */
-  readonly written: boolean;
+  /** The rows inserted, in position order; none when the append was a retry of one already stored. */
+  readonly written: readonly EventRow[];
 }
 
 interface AppendRequest {
@@ -29,7 +29,7 @@ export function appendInTransaction(statements: Statements, { streamId, events, 
   const expected = options.expectedRevision === 'no-stream' ? -1 : options.expectedRevision;
   if (current !== expected) {
     const retried = current > expected ? findRetriedAppend(statements, streamId, expected, events) : null;
-    if (retried) return { result: retried, written: false };
+    if (retried) return { result: retried, written: [] };
     throw new WrongExpectedRevisionError(streamId, options.expectedRevision, current);
   }
   const { idempotency } = options;
@@ -43,7 +43,8 @@ export function appendInTransaction(statements: Statements, { streamId, events, 
     });
   }
   try {
-    return { result: writeEvents(statements, { streamId, events, recordedAt, after: head }), written: true };
+    const written: EventRow[] = [];
+    return { result: writeEvents(statements, { streamId, events, recordedAt, after: head }, written), written };
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
       throw new DuplicateEventIdError(streamId);
@@ -84,7 +85,7 @@ interface WriteEvents {
  * Data and metadata are stored as the very canonical JSON the hash covers: each is serialised
  * once per event, and the stored bytes are exactly the hashed ones.
  */
-export function writeEvents(statements: Statements, { streamId, events, recordedAt, after }: WriteEvents): AppendResult {
+export function writeEvents(statements: Statements, { streamId, events, recordedAt, after }: WriteEvents, written: EventRow[] = []): AppendResult {
   let position = statements.headPosition.get()!.head;
   let revision = after?.revision ?? -1;
   let prevHash = after?.hash ?? null;
@@ -95,16 +96,9 @@ export function writeEvents(statements: Statements, { streamId, events, recorded
     const data = canonicalJson(event.data);
     const metadataJson = canonicalJson(metadata);
     const hash = hashOfCanonicalParts(prevHash, event.type, data, metadataJson);
-    statements.insertEvent.run({
-      position,
-      stream_id: streamId,
-      revision,
-      event_id: event.metadata.eventId,
-      type: event.type,
-      data,
-      metadata: metadataJson,
-      hash,
-    });
+    const row: EventRow = { position, stream_id: streamId, revision, event_id: event.metadata.eventId, type: event.type, data, metadata: metadataJson, hash };
+    statements.insertEvent.run(row);
+    written.push(row);
     prevHash = hash;
   }
   return { revision, position };

@@ -72,6 +72,31 @@ describe('SqliteEventStore on its own file', () => {
     expect((await store.readAll()).map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('hands subscribers the events it just appended exactly as the file holds them', async () => {
+    for (let i = 0; i < 5; i += 1) await store.appendToStream(`ServiceCase-${i}`, newEvents(3), { expectedRevision: 'no-stream' });
+    const reader = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    try {
+      for (const after of [START, 4, 14, 15]) {
+        expect(await store.readAll({ after, maxCount: 7 })).toEqual(await reader.readAll({ after, maxCount: 7 }));
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('still reads what another connection appended after its own appends', async () => {
+    const second = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    try {
+      await store.appendToStream('ServiceCase-a', newEvents(2), { expectedRevision: 'no-stream' });
+      await second.appendToStream('ServiceCase-b', newEvents(1), { expectedRevision: 'no-stream' });
+      expect((await store.readAll({ after: 2 })).map((e) => e.streamId)).toEqual(['ServiceCase-b']);
+      await store.appendToStream('ServiceCase-c', newEvents(1), { expectedRevision: 'no-stream' });
+      expect((await store.readAll({ after: 1 })).map((e) => e.position)).toEqual([2, 3, 4]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('keeps its data across close and reopen, and runs in WAL with synchronous FULL', async () => {
     await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
     await store.close();

@@ -19,6 +19,7 @@ import type {
 import { START } from '../event-store.port.js';
 import { AppendNotifier } from '../subscription/append-notifier.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
+import { RecentEvents } from './recent-events.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import { GroupCommit } from './sqlite-group-commit.js';
 import { configure, migrate } from './sqlite-schema.js';
@@ -41,13 +42,17 @@ export class SqliteEventStore implements EventStore {
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly groupCommit: GroupCommit;
+  private readonly recent = new RecentEvents();
 
   private constructor(
     private readonly db: Database.Database,
     private readonly statements: Statements,
     clock: Clock,
   ) {
-    this.groupCommit = new GroupCommit(db, statements, clock, () => this.notifier.notify());
+    this.groupCommit = new GroupCommit(db, statements, clock, (rows) => {
+      this.recent.add(rows);
+      this.notifier.notify();
+    });
   }
 
   static open(file: string, options: SqliteEventStoreOptions): SqliteEventStore {
@@ -87,7 +92,12 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const limit = toLimit(options.maxCount);
-    return this.guard(() => this.statements.readAll.all(options.after ?? START, limit).map(toRecordedEvent));
+    const after = options.after ?? START;
+    return this.guard(
+      () =>
+        this.recent.read(after, limit, this.statements.headPosition.get()!.head) ??
+        this.statements.readAll.all(after, limit).map(toRecordedEvent),
+    );
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {

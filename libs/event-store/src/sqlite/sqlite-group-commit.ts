@@ -3,7 +3,7 @@ import type { Clock } from '#casetrail/domain';
 import type { AppendOptions, NewEvent } from '../event-store.port.js';
 import { appendInTransaction, type AppendOutcome } from './sqlite-append.js';
 import { translateSqliteError } from './sqlite-errors.js';
-import type { Statements } from './sqlite-statements.js';
+import type { EventRow, Statements } from './sqlite-statements.js';
 
 interface PendingAppend {
   readonly streamId: string;
@@ -40,7 +40,7 @@ export class GroupCommit {
     db: Database.Database,
     statements: Statements,
     clock: Clock,
-    private readonly onWritten: () => void,
+    private readonly onWritten: (rows: readonly EventRow[]) => void,
   ) {
     const one = db.transaction((streamId: string, events: readonly NewEvent[], options: AppendOptions) =>
       appendInTransaction(statements, { streamId, events, options, recordedAt: new Date(clock.now()).toISOString() }),
@@ -89,16 +89,16 @@ export class GroupCommit {
       for (const append of pending) append.reject(translated);
       return;
     }
-    let written = false;
+    const written: EventRow[] = [];
     settled.forEach((result, i) => {
       if (result.ok) {
-        written ||= result.outcome.written;
+        written.push(...result.outcome.written);
         pending[i]!.resolve(result.outcome);
       } else {
         pending[i]!.reject(translateSqliteError(result.error));
       }
     });
-    if (written) this.onWritten();
+    if (written.length > 0) this.onWritten(written);
   }
 
   /** A lone append needs no SAVEPOINT: its own transaction is the unit that commits or rolls back. */

@@ -22,10 +22,30 @@ const CHECKPOINT_ATTEMPTS = 20;
  * of released blocks is beyond any database; wrap keys with `CASETRAIL_MASTER_KEY` against that.
  */
 export class SqliteCustomerKeyStore implements CustomerKeyStore {
+  // Prepared once: preparing costs more than running these one-row statements.
+  private readonly selectKey: Database.Statement<[string], KeyRow>;
+  private readonly insertKey: Database.Statement<[string, string, Wrapping, Buffer, string]>;
+  private readonly deleteKey: Database.Statement<[string]>;
+  private readonly insertKeys: (customerIds: readonly string[]) => void;
+  private pending: { readonly customerId: string; readonly resolve: (row: KeyRow) => void; readonly reject: (error: unknown) => void }[] = [];
+  private scheduled: ReturnType<typeof setImmediate> | null = null;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly wrapper: KeyWrapper,
-  ) {}
+  ) {
+    this.selectKey = db.prepare('select key_id, wrapping, material from customer_keys where customer_id = ?');
+    this.insertKey = db.prepare('insert or ignore into customer_keys (customer_id, key_id, wrapping, material, created_at) values (?, ?, ?, ?, ?)');
+    this.deleteKey = db.prepare('delete from customer_keys where customer_id = ?');
+    this.insertKeys = db.transaction((customerIds: readonly string[]) => {
+      for (const customerId of customerIds) {
+        const keyId = randomUUID();
+        const { wrapping, material } = this.wrapper.wrap(customerId, keyId, randomBytes(32));
+        // `or ignore`: another connection, or an earlier report in this batch, may have created it first.
+        this.insertKey.run(customerId, keyId, wrapping, material, new Date().toISOString());
+      }
+    });
+  }
 
   static open(file: string, wrapper: KeyWrapper = KeyWrapper.none()): SqliteCustomerKeyStore {
     mkdirSync(dirname(file), { recursive: true });
@@ -46,14 +66,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   async currentKey(customerId: string): Promise<CustomerDataKey> {
     const existing = this.row(customerId);
     if (existing) return this.toKey(customerId, existing);
-    const keyId = randomUUID();
-    const key = randomBytes(32);
-    const { wrapping, material } = this.wrapper.wrap(customerId, keyId, key);
-    // `or ignore`: another connection may have created it first; the row read back is the one kept.
-    this.db
-      .prepare('insert or ignore into customer_keys (customer_id, key_id, wrapping, material, created_at) values (?, ?, ?, ?, ?)')
-      .run(customerId, keyId, wrapping, material, new Date().toISOString());
-    return this.toKey(customerId, this.row(customerId)!);
+    return this.toKey(customerId, await this.createKey(customerId));
   }
 
   async findKey(customerId: string, keyId: string): Promise<CustomerDataKey | null> {
@@ -62,7 +75,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   }
 
   async deleteKeys(customerId: string): Promise<number> {
-    const { changes } = this.db.prepare('delete from customer_keys where customer_id = ?').run(customerId);
+    const { changes } = this.deleteKey.run(customerId);
     for (let attempt = 1; ; attempt++) {
       const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
       if (result?.busy === 0) return changes;
@@ -72,11 +85,41 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.createPending();
+    this.db.close();
+  }
+
+  /**
+   * New keys are written like appends to the event store: those asked for in one turn of the
+   * event loop share one transaction, so a burst of reports pays one fsync (synchronous = FULL: a
+   * key must be on disk before the event sealed with it).
+   */
+  private createKey(customerId: string): Promise<KeyRow> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ customerId, resolve, reject });
+      this.scheduled ??= setImmediate(() => this.createPending());
+    });
+  }
+
+  private createPending(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      this.insertKeys(batch.map((p) => p.customerId));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    // The row read back is the one kept, whoever created it.
+    for (const p of batch) p.resolve(this.row(p.customerId)!);
   }
 
   private row(customerId: string): KeyRow | undefined {
-    return this.db.prepare('select key_id, wrapping, material from customer_keys where customer_id = ?').get(customerId) as KeyRow | undefined;
+    return this.selectKey.get(customerId);
   }
 
   private toKey(customerId: string, row: KeyRow): CustomerDataKey {
