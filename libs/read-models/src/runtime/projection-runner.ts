@@ -24,7 +24,16 @@ export interface RunnerLogger {
 export interface RunnerOptions {
   readonly maxBatchSize?: number;
   readonly leaseTtlMs?: number;
+  /**
+   * After a batch that did not fill up, wait this long before reading again. Under a stream of
+   * commands each projection then commits one transaction per interval instead of one per group
+   * commit, with the events of the interval in it; an idle projection answers its next event at once.
+   */
+  readonly paceMs?: number;
 }
+
+const DEFAULT_MAX_BATCH = 500;
+const DEFAULT_PACE_MS = 5;
 
 /**
  * Keeps one projection up to date from the store's subscription, from its own checkpoint, in
@@ -92,7 +101,7 @@ export class ProjectionRunner {
     this.advance(startOf(await readCheckpoint(this.db, this.projection.name)));
     this.state = 'running';
     this.failure = undefined;
-    this.subscription = this.store.subscribeToAll({ after: this.position, maxBatchSize: this.options.maxBatchSize ?? 500 });
+    this.subscription = this.store.subscribeToAll({ after: this.position, maxBatchSize: this.options.maxBatchSize ?? DEFAULT_MAX_BATCH });
     this.consuming = this.consume(this.subscription);
     this.schedule(() => this.renew(), this.lease.renewEveryMs);
   }
@@ -118,9 +127,12 @@ export class ProjectionRunner {
   }
 
   private async consume(subscription: EventSubscription): Promise<void> {
+    const maxBatchSize = this.options.maxBatchSize ?? DEFAULT_MAX_BATCH;
+    const paceMs = this.options.paceMs ?? DEFAULT_PACE_MS;
     try {
       for await (const batch of subscription) {
         this.advance(await applyOrLocate(this.db, this.projection, batch, (trx) => this.lease.fence(trx)));
+        if (paceMs > 0 && batch.length < maxBatchSize) await new Promise((resolve) => setTimeout(resolve, paceMs));
       }
     } catch (error) {
       if (error instanceof LeaseLostError) {
