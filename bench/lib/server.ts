@@ -38,7 +38,7 @@ function freePort(): Promise<number> {
  * `nodeArgs` go before the script, e.g. `--cpu-prof` for a profile written when the server stops;
  * `root` is the checkout whose build runs (another one to compare a change before and after).
  */
-export async function startServer(dataDir: string, nodeArgs: readonly string[] = [], root = REPO_ROOT): Promise<RunningServer> {
+export async function startServer(dataDir: string, nodeArgs: readonly string[] = [], root = REPO_ROOT, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const main = join(root, 'dist/apps/api/src/main.js');
   const tokens = Object.fromEntries(ROLES.map((role) => [role, `bench-${role}-${randomBytes(12).toString('hex')}`])) as Record<Role, string>;
   const authFile = join(dataDir, 'bench-auth.json');
@@ -48,7 +48,7 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: authFile, LOG_LEVEL: 'warn', CASETRAIL_RATE_LIMIT_PER_SECOND: '0' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: authFile, LOG_LEVEL: 'warn', CASETRAIL_RATE_LIMIT_PER_SECOND: '0', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, PROJECTION_HOST } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
-import type { ProjectionHost } from '#casetrail/read-models';
+import type { RunningProjections } from '#casetrail/read-models';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { createHttpApp, loadConfig } from '../../apps/api/src/platform/index.js';
 import { HttpClient } from './http-client.js';
@@ -63,7 +63,7 @@ export async function startTestApp(dataDir = makeDataDir()): Promise<TestApp> {
     http: new HttpClient(url),
     settle: async () => {
       const head = await app.get<EventStore>(EVENT_STORE).headPosition();
-      await app.get<ProjectionHost>(PROJECTION_HOST).waitFor(head);
+      await app.get<RunningProjections>(PROJECTION_HOST).waitFor(head);
     },
     close,
     dispose: async () => {

@@ -4,17 +4,31 @@ import { readModelDbConfig } from '#casetrail/read-models';
 import { CasesHttpModule } from './cases/cases-http.module.js';
 import { CustomersHttpModule } from './customers/customers-http.module.js';
 import { HealthModule } from './health/health.module.js';
-import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { InfrastructureModule, sqliteEventsFile } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProductUnitsHttpModule } from './product-units/product-units-http.module.js';
 import { ReadApiModule } from './read-api/read-api.module.js';
 import { PlatformModule, type AppConfig } from './platform/index.js';
-import { ProjectorModule } from '../../projector/src/projector.module.js';
+import { ProjectorModule, type ProjectionMode } from '../../projector/src/projector.module.js';
 
-/** The embedded profile: API and (later) projections in one process on SQLite files under the data folder. */
+const MODES: readonly ProjectionMode[] = ['inline', 'worker', 'off'];
+
+/**
+ * `CASETRAIL_PROJECTIONS`, else `fallback`: the built server defaults to `worker`, in-process test
+ * apps (TypeScript sources, no worker file to load) to `inline`. Without the SQLite event store,
+ * the default `worker` falls back to `inline`.
+ */
+function projectionMode(config: AppConfig, fallback: ProjectionMode): ProjectionMode {
+  const asked = process.env['CASETRAIL_PROJECTIONS']?.trim();
+  if (asked && !MODES.includes(asked as ProjectionMode)) throw new Error(`CASETRAIL_PROJECTIONS must be ${MODES.join(', ')}, not "${asked}"`);
+  if (asked) return asked as ProjectionMode;
+  return fallback === 'worker' && sqliteEventsFile(config) === null ? 'inline' : fallback;
+}
+
+/** The embedded profile: API and projections in one process on SQLite files under the data folder. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, defaultProjections: ProjectionMode = 'inline'): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -25,7 +39,8 @@ export class AppModule {
         // and leave them to apps/projector.
         ProjectorModule.forRoot({
           readModelDb: readModelDbConfig(process.env, config.dataDir),
-          runProjections: process.env['CASETRAIL_PROJECTIONS'] !== 'off',
+          projections: projectionMode(config, defaultProjections),
+          eventsFile: sqliteEventsFile(config) ?? undefined,
         }),
         MetricsModule,
         CasesHttpModule,

@@ -18,7 +18,7 @@ export class ProjectorAppModule {
       module: ProjectorAppModule,
       imports: [
         InfrastructureModule.forRoot(config),
-        ProjectorModule.forRoot({ readModelDb: readModelDbConfig(process.env, config.dataDir), runProjections: true }),
+        ProjectorModule.forRoot({ readModelDb: readModelDbConfig(process.env, config.dataDir), projections: 'inline' }),
         MetricsModule,
         HealthModule,
       ],

@@ -9,19 +9,30 @@ import {
   ProjectionHost,
   type ReadModelDb,
   type ReadModelDbConfig,
+  type RunnerLogger,
+  type RunningProjections,
 } from '#casetrail/read-models';
 import { CheckpointWriterModule } from './checkpoints/checkpoint-writer.module.js';
 import { warrantyProcessManager } from './process-managers/index.js';
+import { WorkerProjectionHost } from './worker/worker-projection-host.js';
+
+/**
+ * Where the projections run: `inline` on this process's thread; `worker` on a worker thread of
+ * this process (needs the SQLite event store's file and the built code); `off` nowhere (API
+ * replicas of the production profile, whose projections run in apps/projector).
+ */
+export type ProjectionMode = 'inline' | 'worker' | 'off';
 
 export interface ProjectorOptions {
   readonly readModelDb: ReadModelDbConfig;
-  /** Run the projections here (embedded and projector processes) or only serve queries (API replicas). */
-  readonly runProjections: boolean;
+  readonly projections: ProjectionMode;
+  /** The SQLite event store's file, for `worker`. */
+  readonly eventsFile?: string;
 }
 
 /**
  * The read-model database and the projections that keep it current. In the embedded profile the
- * API process imports it with `runProjections: true`, so one `npm start` does everything.
+ * API process imports it with projections `worker` (or `inline`), so one `npm start` does everything.
  */
 @Global()
 @Module({})
@@ -29,7 +40,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger('Projections');
 
   constructor(
-    @Inject(PROJECTION_HOST) private readonly host: ProjectionHost,
+    @Inject(PROJECTION_HOST) private readonly host: RunningProjections,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     @Inject('PROJECTOR_OPTIONS') private readonly options: ProjectorOptions,
   ) {}
@@ -37,7 +48,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   static forRoot(options: ProjectorOptions): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [CheckpointWriterModule.forRoot({ run: options.runProjections })],
+      imports: [CheckpointWriterModule.forRoot({ run: options.projections !== 'off' })],
       providers: [
         { provide: 'PROJECTOR_OPTIONS', useValue: options },
         {
@@ -52,10 +63,15 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
           provide: PROJECTION_HOST,
           inject: [EVENT_STORE, READ_MODEL_DB, CASE_POLICIES],
           // The process managers ride along with the projections: same subscription, checkpoints, leases and health.
-          useFactory: (store: EventStore, db: ReadModelDb, policies: CasePolicies) =>
-            new ProjectionHost([...ALL_PROJECTIONS, warrantyProcessManager(store, policies.warranty)], store, db, {
-              error: (message, context) => new Logger('Projections').error({ msg: message, ...context }),
-            }),
+          useFactory: (store: EventStore, db: ReadModelDb, policies: CasePolicies): RunningProjections => {
+            const logger: RunnerLogger = { error: (message, context) => new Logger('Projections').error({ msg: message, ...context }) };
+            const warranty = warrantyProcessManager(store, policies.warranty);
+            if (options.projections !== 'worker') return new ProjectionHost([...ALL_PROJECTIONS, warranty], store, db, logger);
+            if (!options.eventsFile) throw new Error('CASETRAIL_PROJECTIONS=worker needs the SQLite event store (EVENT_STORE=sqlite)');
+            // The process manager appends through this thread's store (sealing, group commit): it stays here.
+            const local = new ProjectionHost([warranty], store, db, logger);
+            return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, readModelDb: options.readModelDb }, local, logger);
+          },
         },
       ],
       exports: [READ_MODEL_DB, PROJECTION_HOST],
@@ -63,7 +79,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.options.runProjections) return;
+    if (this.options.projections === 'off') return;
     await this.host.start();
     this.logger.log(`Projections running: ${this.host.statuses().map((s) => `${s.name}@${s.position}`).join(', ') || 'none'}`);
   }

@@ -3,7 +3,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { sql } from 'kysely';
 import { EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
-import type { ProjectionHost, ReadModelDb } from '#casetrail/read-models';
+import type { ReadModelDb, RunningProjections } from '#casetrail/read-models';
 
 /** What readiness means for casetrail: both stores answer, and no projection has stopped on an event. */
 @Injectable()
@@ -12,7 +12,7 @@ export class CasetrailHealthIndicators {
     private readonly health: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
-    @Inject(PROJECTION_HOST) private readonly projections: ProjectionHost,
+    @Inject(PROJECTION_HOST) private readonly projections: RunningProjections,
   ) {}
 
   async eventStore() {

@@ -24,6 +24,11 @@ import type { AppConfig } from '../platform/index.js';
 
 const uuids: IdGenerator = { next: () => randomUUID() };
 
+/** The embedded event store's file, or `null` when `EVENT_STORE` names another store. */
+export function sqliteEventsFile(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string | null {
+  return (env['EVENT_STORE'] || 'sqlite') === 'sqlite' ? join(config.dataDir, 'events.sqlite') : null;
+}
+
 /**
  * `EVENT_STORE=sqlite` (default: `<dataDir>/events.sqlite`) or `EVENT_STORE=esdb` with
  * `EVENTSTORE_CONNECTION_STRING` (production). Anything else stops the start-up.
@@ -37,7 +42,7 @@ async function openEventStore(config: AppConfig): Promise<EventStore> {
   }
   if (kind !== 'sqlite') throw new Error(`EVENT_STORE must be sqlite or esdb, not "${kind}"`);
   mkdirSync(config.dataDir, { recursive: true });
-  return SqliteEventStore.open(join(config.dataDir, 'events.sqlite'), { clock: systemClock });
+  return SqliteEventStore.open(sqliteEventsFile(config)!, { clock: systemClock });
 }
 
 /**

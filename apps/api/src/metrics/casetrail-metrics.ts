@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, PROJECTION_HOST } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
-import type { ProjectionHost } from '#casetrail/read-models';
+import type { RunningProjections } from '#casetrail/read-models';
 import { Counter, Gauge, Histogram, MetricsRegistry } from './metrics.registry.js';
 
 /** casetrail's series: commands by outcome and latency, HTTP requests, projection positions and lag. */
@@ -13,7 +13,7 @@ export class CasetrailMetrics {
   readonly httpRequests = this.registry.register(new Counter('casetrail_http_requests_total', 'HTTP requests by method, route and status'));
   readonly httpSeconds = this.registry.register(new Histogram('casetrail_http_request_duration_seconds', 'HTTP request latency by method and route'));
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(PROJECTION_HOST) projections: ProjectionHost) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(PROJECTION_HOST) projections: RunningProjections) {
     this.registry.register(new Gauge('casetrail_event_store_head_position', 'Global position of the newest stored event', async () => [{ labels: {}, value: await store.headPosition() }]));
     this.registry.register(new Gauge('casetrail_projection_position', 'Last position each projection has handled', () => projections.statuses().map((s) => ({ labels: { projection: s.name }, value: s.position }))));
     this.registry.register(

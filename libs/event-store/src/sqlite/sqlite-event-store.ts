@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Clock } from '#casetrail/domain';
 import { StoreUnavailableError } from '../event-store.errors.js';
@@ -34,8 +35,9 @@ export interface SqliteEventStoreOptions {
 /**
  * The embedded event store: one SQLite file (DESIGN §8). The methods are async although
  * better-sqlite3 is synchronous, so that appends can be group-committed (`GroupCommit`).
- * Subscribers are woken in-process; an append made by another process on the same file reaches
- * them at their next wake-up, not at once.
+ * Subscribers are woken in-process, on every thread: stores on the same file tell each other of
+ * their commits over a `BroadcastChannel`, so projections in a worker thread follow the API's
+ * appends at once. An append made by another process reaches them at their next wake-up.
  */
 export class SqliteEventStore implements EventStore {
   private closed = false;
@@ -43,16 +45,25 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly groupCommit: GroupCommit;
   private readonly recent = new RecentEvents();
+  private readonly siblings: BroadcastChannel | null;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly statements: Statements,
     clock: Clock,
+    file: string,
   ) {
     this.groupCommit = new GroupCommit(db, statements, clock, (rows) => {
       this.recent.add(rows);
       this.notifier.notify();
+      this.siblings?.postMessage(rows[rows.length - 1]!.position);
     });
+    this.siblings = file === ':memory:' ? null : new BroadcastChannel(`casetrail-events:${resolve(file)}`);
+    if (this.siblings) {
+      this.siblings.onmessage = () => this.notifier.notify();
+      // A store waiting for its siblings must not keep the process alive.
+      this.siblings.unref();
+    }
   }
 
   static open(file: string, options: SqliteEventStoreOptions): SqliteEventStore {
@@ -62,7 +73,7 @@ export class SqliteEventStore implements EventStore {
       db = new Database(file);
       configure(db, options.busyTimeoutMs ?? 5000);
       migrate(db);
-      return new SqliteEventStore(db, prepareStatements(db), options.clock);
+      return new SqliteEventStore(db, prepareStatements(db), options.clock, file);
     } catch (error) {
       db?.close();
       throw translateSqliteError(error);
@@ -125,6 +136,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.groupCommit.flush();
+    this.siblings?.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }

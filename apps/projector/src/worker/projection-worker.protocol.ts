@@ -1,0 +1,16 @@
+import type { ProjectionStatus, ReadModelDbConfig } from '#casetrail/read-models';
+
+/** What the worker needs to open its own connections: nothing but plain data crosses the thread boundary. */
+export interface ProjectionWorkerData {
+  readonly eventsFile: string;
+  readonly readModelDb: ReadModelDbConfig;
+}
+
+export type ToWorker = { readonly type: 'waitFor'; readonly id: number; readonly position: number } | { readonly type: 'stop' };
+
+export type FromWorker =
+  | { readonly type: 'started' }
+  | { readonly type: 'statuses'; readonly statuses: readonly ProjectionStatus[] }
+  | { readonly type: 'reached'; readonly id: number }
+  | { readonly type: 'error'; readonly message: string; readonly context?: Record<string, unknown> }
+  | { readonly type: 'stopped' };

@@ -1,0 +1,56 @@
+/**
+ * The projections' thread in the embedded profile (see `WorkerProjectionHost`): its own event-store
+ * and read-model connections, the same `ProjectionHost` as the inline mode. better-sqlite3 blocks
+ * the thread it runs on, so here the read-model writes use the second core instead of the API's.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '#casetrail/domain';
+import { SqliteEventStore } from '#casetrail/event-store';
+import { ALL_PROJECTIONS, openReadModelDb, ProjectionHost } from '#casetrail/read-models';
+import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
+
+/** How often the statuses are mirrored to the API thread (health, metrics) when they changed. */
+const REPORT_EVERY_MS = 50;
+
+const port = parentPort!;
+const send = (message: FromWorker): void => port.postMessage(message);
+const { eventsFile, readModelDb } = workerData as ProjectionWorkerData;
+
+const store = SqliteEventStore.open(eventsFile, { clock: systemClock });
+const db = openReadModelDb(readModelDb);
+const host = new ProjectionHost(ALL_PROJECTIONS, store, db, {
+  error: (message, context) => send({ type: 'error', message, ...(context ? { context } : {}) }),
+});
+
+let reported = '';
+const report = (): void => {
+  const statuses = host.statuses();
+  const text = JSON.stringify(statuses);
+  if (text === reported) return;
+  reported = text;
+  send({ type: 'statuses', statuses });
+};
+
+let timer: NodeJS.Timeout | undefined;
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'waitFor') {
+    void host.waitFor(message.position).then(() => {
+      report();
+      send({ type: 'reached', id: message.id });
+    });
+  } else {
+    clearInterval(timer);
+    void (async () => {
+      await host.stop();
+      report();
+      await db.destroy();
+      await store.close();
+      send({ type: 'stopped' });
+    })();
+  }
+});
+
+await host.start();
+report();
+send({ type: 'started' });
+timer = setInterval(report, REPORT_EVERY_MS);
