@@ -87,4 +87,26 @@ describe('concurrent and repeated commands', () => {
       await store.close();
     }
   });
+
+  it('decides on the stored case when another process moved it on, whatever this one remembers', async () => {
+    const other = await startTestApp(t.dataDir);
+    try {
+      const progress = (message: string) => ({ kind: 'progress', channel: 'sms', message });
+      const id = await reportCase(t.http);
+      ok(await t.http.post('agent', `/v1/cases/${id}/progress-updates`, progress('seen here')));
+      // The second server (another process on the same files) contacts the customer.
+      ok(await other.http.post('agent', `/v1/cases/${id}/contact`, { channel: 'phone' }));
+      // Dispatching a case still "reported" is refused: here it must be decided on the contacted case.
+      expect(ok(await t.http.post('dispatcher', `/v1/cases/${id}/dispatch`, { technicianId: 'tech-1' })).body).toMatchObject({ revision: 3, status: 'dispatched' });
+      // If-Match names the revision the other process wrote.
+      ok(await other.http.post('agent', `/v1/cases/${id}/progress-updates`, progress('seen there')));
+      expect(ok(await t.http.post('agent', `/v1/cases/${id}/progress-updates`, progress('if-match'), { headers: { 'if-match': '"4"' } })).body.revision).toBe(5);
+      // A command the remembered state allows meets a stream that moved on: appended after it, not lost.
+      ok(await other.http.post('agent', `/v1/cases/${id}/progress-updates`, progress('there again')));
+      expect(ok(await t.http.post('technician', `/v1/cases/${id}/arrive`, {})).body).toMatchObject({ revision: 7, status: 'on-site' });
+      expect(await revisionsOf(id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -7,6 +7,8 @@ import type { CaseCommandResult } from '../case-command-result.js';
 import type { CasePolicies } from '../case-policies.js';
 import { loadCase } from '../load-case.js';
 import type { UnitFactsLookup } from '../unit-facts.port.js';
+import { withholdPersonalData } from '../../privacy/show-personal-data.js';
+import { CaseStateCache, type CachedCase } from './case-state-cache.js';
 import { toNewEvents } from './event-envelope.js';
 import { ExecuteCaseCommand, type CaseCommandInput, type CommandRequest } from './execute-case-command.js';
 import { IdempotencyGuard, type IdempotencyClaim } from './idempotency-guard.js';
@@ -25,6 +27,7 @@ const busy = (): DomainError =>
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CaseCommandResult> {
   private readonly perCase = new KeyedMutex();
+  private readonly cache = new CaseStateCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -39,24 +42,38 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     return this.idempotency.run(request, (claim) => this.perCase.run(input.caseId, () => this.decideAndAppend(input, request, claim)));
   }
 
+  private async load(caseId: string): Promise<CachedCase> {
+    const { state, revision } = await loadCase(this.store, caseId);
+    return { state, revision };
+  }
+
   private async decideAndAppend(input: CaseCommandInput, request: CommandRequest, claim?: IdempotencyClaim): Promise<CaseCommandResult> {
     for (let attempt = 1; ; attempt++) {
-      const current = await loadCase(this.store, input.caseId);
-      if (request.expectedRevision !== undefined && request.expectedRevision !== current.revision) throw stale(current.revision);
+      const cached = this.cache.get(input.caseId);
+      let current: CachedCase = cached ?? (await this.load(input.caseId));
+      // A cached state answers nothing by itself: a mismatch or a refusal is checked on the stream.
+      if (request.expectedRevision !== undefined && request.expectedRevision !== current.revision) {
+        if (cached) current = await this.load(input.caseId);
+        if (request.expectedRevision !== current.revision) throw stale(current.revision);
+      }
       const now = new Date(this.clock.now()).toISOString();
       const command = { ...input, occurredAt: input.occurredAt ?? now } as CaseCommand;
       const unit = command.type === 'ReportCase' ? await this.units.forSerial(command.data.product.serialNumber) : null;
-      const events = decide(command, current.state, {
-        now,
-        actor: request.actor,
-        warrantyPolicy: this.policies.warranty,
-        slaPolicy: this.policies.slaPolicyVersion,
-        unit,
-      });
+      const context = { now, actor: request.actor, warrantyPolicy: this.policies.warranty, slaPolicy: this.policies.slaPolicyVersion, unit };
+      let events;
+      try {
+        events = decide(command, current.state, context);
+      } catch (error) {
+        if (!(error instanceof DomainError) || current !== cached) throw error;
+        current = await this.load(input.caseId);
+        events = decide(command, current.state, context);
+      }
+      // Folded as `loadCase` folds what it reads: personal fields withheld.
+      const next: CachedCase = { state: events.map(withholdPersonalData).reduce(evolve, current.state), revision: current.revision + events.length };
       const result: CaseCommandResult = {
         caseId: input.caseId,
-        revision: current.revision + events.length,
-        status: events.reduce(evolve, current.state).status as CaseCommandResult['status'],
+        revision: next.revision,
+        status: next.state.status as CaseCommandResult['status'],
         ...('complaintId' in command.data ? { complaintId: command.data.complaintId } : {}),
       };
       const streamId = caseStreamId(input.caseId);
@@ -67,9 +84,11 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
           expectedRevision: current.revision < 0 ? 'no-stream' : current.revision,
           ...(claim ? { idempotency: { ...claim, response: result } } : {}),
         });
+        this.cache.set(input.caseId, next);
         return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.cache.delete(input.caseId);
         if (request.expectedRevision !== undefined) throw stale(error.currentRevision);
         if (attempt >= MAX_ATTEMPTS) throw busy();
       }
