@@ -1,22 +1,21 @@
-import { ALL_PROJECTIONS, digestProjection, rebuildProjection, type Projection } from '#casetrail/read-models';
+import { ALL_PROJECTIONS, digestProjection, rebuildProjections, type Projection } from '#casetrail/read-models';
 import type { CliContext } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printDigests } from './digest.command.js';
 
 /**
- * `rebuild [--projection <name>]`: every (or one) projection from position 0, then the digest of
- * the rebuilt tables. Stop the service first: a live projector would write the same tables.
+ * `rebuild [--projection <name>]`: every (or one) projection from position 0 in one pass over the
+ * log, then the digest of the rebuilt tables. Stop the service first: a live projector would write
+ * the same tables.
  */
 export async function rebuild(ctx: CliContext, args: { projection?: string; batchSize?: number }): Promise<void> {
   const projections = select(args.projection);
   const db = await ctx.db();
   const head = await ctx.store.headPosition();
-  for (const projection of projections) {
-    const bar = new ProgressBar(projection.name.padEnd(14), head);
-    let done = 0;
-    await rebuildProjection(ctx.store, db, projection, (p) => bar.update((done = p.events)), args.batchSize);
-    bar.finish(done);
-  }
+  const bar = new ProgressBar((args.projection ?? 'all projections').padEnd(15), head);
+  let done = 0;
+  await rebuildProjections(ctx.store, db, projections, (p) => bar.update((done = p.events)), args.batchSize);
+  bar.finish(done);
   const digests = [];
   for (const projection of projections) digests.push(...(await digestProjection(db, projection)));
   printDigests(digests);

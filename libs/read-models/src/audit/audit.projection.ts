@@ -1,8 +1,6 @@
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import { AUDIT_TABLE, auditMigrations, type AuditRow } from './audit.tables.js';
-
-/** Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits at 15 columns. */
-const CHUNK = 300;
 
 /** `CaseReported.v2` → `CaseReported`: the audit is searched by what happened, whatever the shape version. */
 export const eventName = (storedType: string): string => storedType.replace(/\.v\d+$/, '');
@@ -35,13 +33,6 @@ export const auditProjection: Projection = {
   tables: [{ name: AUDIT_TABLE, key: ['position'] }],
   migrations: auditMigrations,
   async apply(trx, events: readonly ProjectedEvent[]) {
-    const rows = events.map(toAuditRow);
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx
-        .insertInto(AUDIT_TABLE)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) => oc.column('position').doNothing())
-        .execute();
-    }
+    await writeRows(trx, AUDIT_TABLE, ['position'], events.map(toAuditRow), 'nothing');
   },
 };

@@ -1,9 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import { evolveCaseSummary } from './case-summary.evolve.js';
 import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from './case-summary.tables.js';
 
-/** Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits at 31 columns. */
+/** Case ids per `in` list of a read. */
 const CHUNK = 200;
 
 const chunks = <T>(items: readonly T[]): T[][] => {
@@ -22,19 +23,6 @@ async function loadRows(trx: Transaction<any>, caseIds: readonly string[]): Prom
     for (const row of found) rows.set(row.case_id, fromDb(row));
   }
   return rows;
-}
-
-/** Upserts whole rows; `excluded` is spelled the same on SQLite and PostgreSQL. */
-async function writeRows(trx: Transaction<any>, rows: readonly CaseSummaryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).filter((c) => c !== 'case_id');
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto(CASE_SUMMARY_TABLE)
-      .values(part)
-      .onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-      .execute();
-  }
 }
 
 /**
@@ -59,6 +47,6 @@ export const caseSummaryProjection: Projection = {
         changed.set(id, after);
       }
     }
-    await writeRows(trx, [...changed.values()]);
+    await writeRows(trx, CASE_SUMMARY_TABLE, ['case_id'], [...changed.values()]);
   },
 };

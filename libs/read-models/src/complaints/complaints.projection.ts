@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent } from '#casetrail/domain';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import { caseRowOf, complaintAcknowledged, complaintFiled, complaintReopened, complaintResolved } from './complaint-rows.js';
 import { COMPLAINT_CASES_TABLE, COMPLAINTS_TABLE, complaintsMigrations, type ComplaintCaseRow, type ComplaintRow } from './complaints.tables.js';
-import { upsertRows } from './upsert-rows.js';
 
 const HANDLED = [
   'CaseReported',
@@ -93,7 +93,7 @@ export const complaintsProjection: Projection = {
     if (handled.length === 0) return;
     const batch = await loadBatch(trx, handled);
     for (const event of handled) batch.apply(event);
-    await upsertRows(trx, COMPLAINT_CASES_TABLE, 'case_id', [...batch.changedCases].map((id) => batch.cases.get(id)!));
-    await upsertRows(trx, COMPLAINTS_TABLE, 'complaint_id', [...batch.changedComplaints].map((id) => batch.complaints.get(id)!));
+    await writeRows(trx, COMPLAINT_CASES_TABLE, ['case_id'], [...batch.changedCases].map((id) => batch.cases.get(id)!));
+    await writeRows(trx, COMPLAINTS_TABLE, ['complaint_id'], [...batch.changedComplaints].map((id) => batch.complaints.get(id)!));
   },
 };

@@ -6,11 +6,23 @@
  */
 const SHANGHAI_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' });
 
+/** Offsets are whole hours, so an instant's month is that of its UTC hour; events come in time order, so the last answer is kept. */
+let lastHour = '';
+let lastMonth = '';
+
 export function serviceMonthOf(instant: string): string {
-  const parts = SHANGHAI_MONTH.formatToParts(new Date(instant));
+  const utc = utcInstant(instant);
+  const hour = utc.slice(0, 13);
+  if (hour === lastHour) return lastMonth;
+  const parts = SHANGHAI_MONTH.formatToParts(new Date(utc));
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}`;
+  lastHour = hour;
+  lastMonth = `${part('year')}-${part('month')}`;
+  return lastMonth;
 }
 
+/** Already as `toISOString` writes it, with a day every month has (`Date` rolls 02-30 over to March). */
+const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 /** Instants as stored: UTC ISO-8601 text, which sorts chronologically as text in both databases. */
-export const utcInstant = (instant: string): string => new Date(instant).toISOString();
+export const utcInstant = (instant: string): string => (CANONICAL.test(instant) ? instant : new Date(instant).toISOString());

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { UnitEvent } from '#casetrail/domain';
 import { productUnitEventSerializer } from '#casetrail/event-store';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import {
   PRODUCT_UNIT_ENTITLEMENTS_TABLE,
   PRODUCT_UNIT_REPAIRS_TABLE,
@@ -13,6 +14,7 @@ import {
 } from './product-units.tables.js';
 
 const UNIT_STREAM = 'ProductUnit-';
+const ENTITLEMENT_KEY = ['serial_number', 'case_id', 'kind', 'rule'];
 const KIND = { ReplacementEntitled: 'replacement', ReturnEntitled: 'return', ExchangeEntitled: 'exchange' } as const;
 
 interface Changes {
@@ -104,7 +106,7 @@ export const productUnitsProjection: Projection = {
   tables: [
     { name: PRODUCT_UNITS_TABLE, key: ['serial_number'] },
     { name: PRODUCT_UNIT_REPAIRS_TABLE, key: ['repair_event_id'] },
-    { name: PRODUCT_UNIT_ENTITLEMENTS_TABLE, key: ['serial_number', 'case_id', 'kind', 'rule'] },
+    { name: PRODUCT_UNIT_ENTITLEMENTS_TABLE, key: ENTITLEMENT_KEY },
   ],
   migrations: productUnitsMigrations,
   async apply(trx: Transaction<any>, events: readonly ProjectedEvent[]): Promise<void> {
@@ -116,23 +118,8 @@ export const productUnitsProjection: Projection = {
     const existing = (await trx.selectFrom(PRODUCT_UNITS_TABLE).selectAll().where('serial_number', 'in', serials).execute()) as ProductUnitRow[];
     const changes: Changes = { units: new Map(existing.map((r) => [r.serial_number, r])), changed: new Set(), repairs: [], entitlements: [] };
     for (const { event, position } of unitEvents) fold(changes, event, position);
-    for (const serial of changes.changed) {
-      const row = changes.units.get(serial)!;
-      await trx
-        .insertInto(PRODUCT_UNITS_TABLE)
-        .values(row)
-        .onConflict((oc) => oc.column('serial_number').doUpdateSet({ ...row }))
-        .execute();
-    }
-    if (changes.repairs.length > 0) {
-      await trx.insertInto(PRODUCT_UNIT_REPAIRS_TABLE).values(changes.repairs).onConflict((oc) => oc.column('repair_event_id').doNothing()).execute();
-    }
-    if (changes.entitlements.length > 0) {
-      await trx
-        .insertInto(PRODUCT_UNIT_ENTITLEMENTS_TABLE)
-        .values(changes.entitlements)
-        .onConflict((oc) => oc.columns(['serial_number', 'case_id', 'kind', 'rule']).doNothing())
-        .execute();
-    }
+    await writeRows(trx, PRODUCT_UNITS_TABLE, ['serial_number'], [...changes.changed].map((serial) => changes.units.get(serial)!));
+    await writeRows(trx, PRODUCT_UNIT_REPAIRS_TABLE, ['repair_event_id'], changes.repairs, 'nothing');
+    await writeRows(trx, PRODUCT_UNIT_ENTITLEMENTS_TABLE, ENTITLEMENT_KEY, changes.entitlements, 'nothing');
   },
 };

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent } from '#casetrail/domain';
-import { upsertRows } from '../complaints/upsert-rows.js';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import { afterRepair, caseRowOf, repairRecorded, surveyOf } from './satisfaction-rows.js';
 import {
   SATISFACTION_CASES_TABLE,
@@ -83,8 +83,8 @@ export const satisfactionProjection: Projection = {
     // A survey row is always written whole, so it needs no loading.
     const surveys = new Rows<SatisfactionSurveyRow>(new Map());
     for (const event of handled) fold(event, cases, repairs, surveys);
-    await upsertRows(trx, SATISFACTION_CASES_TABLE, 'case_id', cases.changedRows());
-    await upsertRows(trx, SATISFACTION_REPAIRS_TABLE, 'case_id', repairs.changedRows());
-    await upsertRows(trx, SATISFACTION_SURVEYS_TABLE, 'case_id', surveys.changedRows());
+    await writeRows(trx, SATISFACTION_CASES_TABLE, ['case_id'], cases.changedRows());
+    await writeRows(trx, SATISFACTION_REPAIRS_TABLE, ['case_id'], repairs.changedRows());
+    await writeRows(trx, SATISFACTION_SURVEYS_TABLE, ['case_id'], surveys.changedRows());
   },
 };

@@ -1,5 +1,6 @@
 import {
   addCountedMs,
+  computeSlaClocks,
   DEFAULT_TIME_ZONE,
   localDateOf,
   slaClocksAfterEachEvent,
@@ -8,6 +9,7 @@ import {
   type SlaClock,
   type SlaPolicy,
 } from '#casetrail/domain';
+import { utcInstant } from '../complaints/service-month.js';
 import type { SlaClockRow } from './sla.tables.js';
 
 /** Data fields the SLA engine reads, plus the context the rows group by. Free text is never kept. */
@@ -38,18 +40,21 @@ export const minimiseEvent = (event: CaseEvent, triggerFields: ReadonlySet<strin
     data['customer'] = { id: event.data.customer.id, region: event.data.customer.region };
     data['product'] = { model: event.data.product.model };
   }
-  return { type: event.type, occurredAt: new Date(event.occurredAt).toISOString(), data } as CaseEvent;
+  return { type: event.type, occurredAt: utcInstant(event.occurredAt), data } as CaseEvent;
 };
 
 const keyOf = (clock: SlaClock): string => `${clock.clock}#${clock.complaintId ?? ''}`;
 
+const riskMsOf = (clock: SlaClock, policy: SlaPolicy): number => policy.atRiskRatio * clock.target.value * unitMs(clock.target.unit);
+
 /**
  * When a running clock reaches the policy's at-risk share: forward from the latest moment it ran
  * below that share (the clock runs unpaused from then on, since pauses only begin at events).
+ * `history[i]` holds the clocks right after `events[i]`; it may be only the latest entries.
  */
 const atRiskAtOf = (clock: SlaClock, history: readonly SlaClock[][], events: readonly CaseEvent[], policy: SlaPolicy): string | null => {
   if (clock.state !== 'running' && clock.state !== 'at-risk') return null;
-  const riskMs = policy.atRiskRatio * clock.target.value * unitMs(clock.target.unit);
+  const riskMs = riskMsOf(clock, policy);
   for (let i = history.length - 1; i >= 0; i--) {
     const then = history[i]!.find((c) => keyOf(c) === keyOf(clock) && c.startedAt === clock.startedAt);
     if (!then) break;
@@ -61,6 +66,25 @@ const atRiskAtOf = (clock: SlaClock, history: readonly SlaClock[][], events: rea
   return null;
 };
 
+/** Needs no clocks before the latest event to find its at-risk instant (the scan above stops at the last entry). */
+const settledAtLast = (clock: SlaClock, policy: SlaPolicy): boolean =>
+  (clock.state !== 'running' && clock.state !== 'at-risk') || (clock.state === 'running' && clock.elapsedSeconds * 1000 < riskMsOf(clock, policy));
+
+/**
+ * The clocks after each event, or just after the latest when that is all the rows need: when no
+ * event occurred after the latest one, the clocks at its instant are the last entry of the full
+ * history, computed without a snapshot per event.
+ */
+const clockHistoryOf = (events: readonly CaseEvent[], policy: SlaPolicy): SlaClock[][] => {
+  const latest = events[events.length - 1]!.occurredAt;
+  const latestMs = Date.parse(latest);
+  if (events.every((e) => Date.parse(e.occurredAt) <= latestMs)) {
+    const clocks = computeSlaClocks(events, latest, policy);
+    if (clocks.every((c) => settledAtLast(c, policy))) return [clocks];
+  }
+  return slaClocksAfterEachEvent(events, policy);
+};
+
 /**
  * The SLA rows of one case, computed at its latest event's business time: a pure function of the
  * (minimised) events and the policy, so a live run and a rebuild write the same rows.
@@ -68,12 +92,13 @@ const atRiskAtOf = (clock: SlaClock, history: readonly SlaClock[][], events: rea
 export const slaRowsOf = (events: readonly CaseEvent[], policy: SlaPolicy): SlaClockRow[] => {
   const report = events[0];
   if (report?.type !== 'CaseReported') throw new Error(`an SLA history must start with CaseReported, not ${report?.type ?? 'nothing'}`);
-  const history = slaClocksAfterEachEvent(events, policy);
+  const history = clockHistoryOf(events, policy);
+  const latestEvents = events.slice(events.length - history.length);
   let technicianId: string | null = null;
   for (const event of events) if (event.type === 'TechnicianDispatched') technicianId = event.data.technicianId;
-  const reportedAt = new Date(report.occurredAt).toISOString();
+  const reportedAt = utcInstant(report.occurredAt);
   const context = {
-    evaluated_at: new Date(events[events.length - 1]!.occurredAt).toISOString(),
+    evaluated_at: utcInstant(events[events.length - 1]!.occurredAt),
     sla_policy: policy.version,
     priority: report.data.priority,
     region: report.data.customer.region,
@@ -90,7 +115,7 @@ export const slaRowsOf = (events: readonly CaseEvent[], policy: SlaPolicy): SlaC
     started_at: clock.startedAt,
     stopped_at: clock.stoppedAt,
     due_at: clock.dueAt,
-    at_risk_at: atRiskAtOf(clock, history, events, policy),
+    at_risk_at: atRiskAtOf(clock, history, latestEvents, policy),
     target_value: clock.target.value,
     target_unit: clock.target.unit,
     best_effort: clock.bestEffort ? 1 : 0,

@@ -2,31 +2,19 @@ import type { Transaction } from 'kysely';
 import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
 import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { writeRows } from '../store/write-rows.js';
 import { minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
 
 /** The SLA policy of a version recorded on `CaseReported`; throws for a version it does not know. */
 export type SlaPolicyLookup = (version: string) => SlaPolicy;
 
-/** Rows per statement: well inside SQLite's and PostgreSQL's bound-parameter limits at 22 columns. */
+/** Case ids per `in` list of a read. */
 const CHUNK = 100;
 const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const CLOCK_KEY = ['case_id', 'clock', 'complaint_id'] as const;
 const rowKey = (row: Pick<SlaClockRow, (typeof CLOCK_KEY)[number]>): string => JSON.stringify([row.case_id, row.clock, row.complaint_id]);
-
-/** Upserts whole rows; `excluded` is spelled the same on SQLite and PostgreSQL. */
-async function upsert(trx: Transaction<any>, table: string, key: readonly string[], rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).filter((c) => !key.includes(c));
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto(table)
-      .values(part)
-      .onConflict((oc) => oc.columns([...key]).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-      .execute();
-  }
-}
 
 async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaCaseEventsRow>> {
   const found = new Map<string, SlaCaseEventsRow>();
@@ -65,7 +53,12 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
     migrations: slaMigrations,
     async apply(trx, events: readonly ProjectedEvent[]) {
       const fresh = new Map<string, CaseEvent[]>();
-      for (const { caseEvent } of events) if (caseEvent) fresh.set(caseEvent.data.caseId, [...(fresh.get(caseEvent.data.caseId) ?? []), caseEvent]);
+      for (const { caseEvent } of events) {
+        if (!caseEvent) continue;
+        const added = fresh.get(caseEvent.data.caseId);
+        if (added) added.push(caseEvent);
+        else fresh.set(caseEvent.data.caseId, [caseEvent]);
+      }
       if (fresh.size === 0) return;
       const caseIds = [...fresh.keys()];
       const stored = await loadHistories(trx, caseIds);
@@ -81,9 +74,9 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
         histories.push({ case_id: caseId, sla_policy: version, events: JSON.stringify(all) });
         rows.push(...slaRowsOf(all, policy));
       }
-      await upsert(trx, SLA_CASE_EVENTS_TABLE, ['case_id'], histories);
+      await writeRows(trx, SLA_CASE_EVENTS_TABLE, ['case_id'], histories);
       await removeStale(trx, caseIds, rows);
-      await upsert(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
+      await writeRows(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
     },
   };
 };

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { caseStreamId } from '#casetrail/domain';
+import { SqliteEventStore, type NewEvent } from '#casetrail/event-store';
+import { toNewEvents } from '../../../../bench/generator/append-generated.js';
+import { generateCases } from '../../../../bench/generator/case-generator.js';
+import { ALL_PROJECTIONS } from '../projections.js';
+import { testReadModelDb, type TestReadModelDb } from '../testing/test-read-model-db.js';
+import { applyBatch, ProjectionFailure } from './apply-batch.js';
+import { readCheckpoint } from './checkpoints.js';
+import type { Projection } from './projection.js';
+import { rebuildProjections } from './rebuild.js';
+import { deferIndexes } from './rebuild-sqlite.js';
+import { digestProjection, type TableDigest } from './table-digest.js';
+
+/** Generated cases appended one event at a time, round robin, so most cases span several batches. */
+async function appendInterleaved(store: SqliteEventStore, cases: number): Promise<void> {
+  const queues = [...generateCases(cases, { seed: 11, start: Date.parse('2026-05-01T00:00:00Z'), spanDays: 20 })].map((c) => ({
+    stream: caseStreamId(c.caseId),
+    events: toNewEvents(c),
+    next: 0,
+  }));
+  while (queues.some((q) => q.next < q.events.length)) {
+    for (const q of queues.filter((q) => q.next < q.events.length)) {
+      const event: NewEvent = q.events[q.next]!;
+      await store.appendToStream(q.stream, [event], { expectedRevision: q.next === 0 ? 'no-stream' : q.next - 1 });
+      q.next += 1;
+    }
+  }
+}
+
+const digestAll = async (rm: TestReadModelDb): Promise<TableDigest[]> => (await Promise.all(ALL_PROJECTIONS.map((p) => digestProjection(rm.db, p)))).flat();
+
+const indexesOf = async (rm: TestReadModelDb): Promise<string[]> =>
+  (await sql<{ name: string }>`select name from sqlite_master where type = 'index' order by name`.execute(rm.db)).rows.map((r) => r.name);
+
+describe('rebuilding every projection in one pass', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let rm: TestReadModelDb;
+  let live: TableDigest[];
+  let indexes: string[];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casetrail-rebuild-'));
+    store = SqliteEventStore.open(join(dir, 'events.sqlite'), { clock: { now: () => Date.now() } });
+    await appendInterleaved(store, 40);
+    rm = await testReadModelDb();
+    const events = await store.readAll();
+    for (const projection of ALL_PROJECTIONS) {
+      for (let i = 0; i < events.length; i += 7) await applyBatch(rm.db, projection, events.slice(i, i + 7));
+    }
+    live = await digestAll(rm);
+    indexes = rm.kind === 'sqlite' ? await indexesOf(rm) : [];
+  }, 60_000);
+  afterAll(async () => {
+    await store.close();
+    await rm.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ends with the rows the live projections wrote, and every checkpoint at the head', async () => {
+    const progress: number[] = [];
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, (p) => progress.push(p.events), 50);
+    expect(await digestAll(rm)).toEqual(live);
+    expect(live.find((d) => d.table === 'sla_clocks')!.rows).toBeGreaterThan(0);
+    const head = await store.headPosition();
+    expect(progress.at(-1)).toBe(head);
+    for (const projection of ALL_PROJECTIONS) expect((await readCheckpoint(rm.db, projection.name))?.position).toBe(head);
+  }, 60_000);
+
+  it('ends with the same rows and indexes when a rebuild stopped part-way is run again', async () => {
+    const stop = new Error('stopped');
+    await expect(
+      rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {
+        throw stop;
+      }, 30),
+    ).rejects.toBe(stop);
+    if (rm.kind === 'sqlite') expect(await indexesOf(rm)).toEqual(indexes);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, 30);
+    expect(await digestAll(rm)).toEqual(live);
+  }, 60_000);
+
+  it('creates again the indexes a killed rebuild left dropped, whichever projection is rebuilt next', async () => {
+    if (rm.kind !== 'sqlite') return;
+    await rm.db.transaction().execute((trx) => deferIndexes(trx, ['case_summary', 'audit_events']));
+    expect(await indexesOf(rm)).not.toEqual(indexes);
+    await rebuildProjections(store, rm.db, [ALL_PROJECTIONS.find((p) => p.name === 'complaints')!], () => {}, 30);
+    expect(await indexesOf(rm)).toEqual(indexes);
+    expect(await digestAll(rm)).toEqual(live);
+  }, 60_000);
+
+  it('names the projection and the position it cannot project', async () => {
+    const refusing: Projection = {
+      name: 'refusing',
+      tables: [],
+      migrations: {},
+      apply: async (_trx, events) => {
+        if (events.some((e) => e.recorded.position === 45)) throw new Error('no');
+      },
+    };
+    const failure = await rebuildProjections(store, rm.db, [ALL_PROJECTIONS[0]!, refusing], () => {}, 20).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ProjectionFailure);
+    expect(failure).toMatchObject({ projection: 'refusing', position: 45 });
+    expect((await readCheckpoint(rm.db, 'refusing'))?.position).toBe(44);
+    if (rm.kind === 'sqlite') expect(await indexesOf(rm)).toEqual(indexes);
+  }, 60_000);
+});
