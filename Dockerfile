@@ -19,4 +19,5 @@ COPY --from=build /app/dist ./dist
 COPY policies ./policies
 USER node
 EXPOSE 3000 3001
-CMD ["node", "dist/apps/api/src/main.js"]
+# The same V8 heap bounds as `npm start` (see README, "Memory").
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=192", "dist/apps/api/src/main.js"]

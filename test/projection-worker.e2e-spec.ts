@@ -91,7 +91,7 @@ describe('projections on a worker thread of the built server', () => {
     const caseSummary = (h: { list: Status[] }) => h.list.find((p) => p.name === 'case-summary');
     const health = await until(projections, (h) => caseSummary(h)?.state === 'failed');
     expect(health.status).toBe('degraded');
-    expect(health.list.find((p) => p.name === 'case-summary')).toMatchObject({ state: 'failed', failedPosition: bad.position });
+    expect(caseSummary(health)).toMatchObject({ state: 'failed', failedPosition: bad.position, error: expect.stringMatching(/CaseTeleported/) });
   });
 
   it('stops the worker and exits on SIGTERM', async () => {

@@ -14,7 +14,7 @@ for (const round of [1, 2]) {
   for (const side of [rootA!, rootB!]) {
     const [root, ...settings] = side.split(',');
     const temp = tempDir('compare');
-    const server = await startServer(temp.dir, [], root, Object.fromEntries(settings.map((s) => s.split('=') as [string, string])));
+    const server = await startServer(temp.dir, [], root, Object.fromEntries(settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)])));
     try {
       const cases = await openCases(server);
       const saturated = await load(server, cases, seconds, null);

@@ -27,7 +27,7 @@ for (const round of [1, 2]) {
   for (const side of [sideA!, sideB!]) {
     const [root, ...settings] = side.split(',');
     const temp = tempDir('cpu');
-    const server = await startServer(temp.dir, [], root, Object.fromEntries(settings.map((s) => s.split('=') as [string, string])));
+    const server = await startServer(temp.dir, [], root, Object.fromEntries(settings.map((s) => [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)])));
     try {
       const cases = await openCases(server);
       await load(server, cases, 3, rate); // warm-up

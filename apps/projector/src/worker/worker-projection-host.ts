@@ -6,6 +6,12 @@ import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-wo
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
+ * The worker's V8 heap: its live set is a few batches (tens of MB); without bounds V8 lets each
+ * isolate's heap grow lazily to well over 100 MB, which cost the embedded server ~80 MB of RSS.
+ */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
+
+/**
  * Runs the read-model projections on a worker thread of this process (`CASETRAIL_PROJECTIONS=worker`,
  * the embedded default): on two cores, the API's thread then spends nothing on read-model writes.
  * `local` runs beside it on this thread whatever must append through the API's store (the
@@ -30,7 +36,7 @@ export class WorkerProjectionHost implements RunningProjections {
 
   async start(): Promise<void> {
     if (import.meta.url.endsWith('.ts')) throw new Error('CASETRAIL_PROJECTIONS=worker runs the built code (npm run build); use inline from sources');
-    const worker = new Worker(new URL('./projection-worker.js', import.meta.url), { workerData: this.data });
+    const worker = new Worker(new URL('./projection-worker.js', import.meta.url), { workerData: this.data, resourceLimits: HEAP_LIMITS });
     this.worker = worker;
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {

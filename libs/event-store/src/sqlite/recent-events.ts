@@ -14,7 +14,7 @@ export class RecentEvents {
   private rows: EventRow[] = [];
   private parsed: (RecordedEvent | undefined)[] = [];
 
-  constructor(private readonly capacity = 4_096) {}
+  constructor(private readonly capacity = 1_024) {}
 
   /** Rows just committed, in position order. */
   add(rows: readonly EventRow[]): void {

@@ -14,7 +14,7 @@ export interface CachedCase {
 export class CaseStateCache {
   private readonly entries = new Map<string, CachedCase>();
 
-  constructor(private readonly capacity = 5_000) {}
+  constructor(private readonly capacity = 1_000) {}
 
   get(caseId: string): CachedCase | undefined {
     const entry = this.entries.get(caseId);
