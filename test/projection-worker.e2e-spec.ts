@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { systemClock } from '#casetrail/domain';
-import { SqliteEventStore } from '#casetrail/event-store';
+import { CheckpointStore, checkpointsFileIn, SqliteEventStore } from '#casetrail/event-store';
 import { ok, reportCase } from './support/case-steps.js';
 import { HttpClient } from './support/http-client.js';
 import { kill, startServerProcess } from './support/server-process.js';
@@ -94,11 +94,18 @@ describe('projections on a worker thread of the built server', () => {
     expect(caseSummary(health)).toMatchObject({ state: 'failed', failedPosition: bad.position, error: expect.stringMatching(/CaseTeleported/) });
   });
 
-  it('stops the worker and exits on SIGTERM', async () => {
+  it('stops the worker on SIGTERM, whose checkpoint writer signs the head on its way out', async () => {
+    const head = ok(await http.get(null, '/health')).body.details.eventStore.headPosition as number;
     const started = Date.now();
     await kill(child, 'SIGTERM');
     // Nest closes the app (the worker included), then re-raises the signal.
     expect(child.signalCode === 'SIGTERM' || child.exitCode === 0).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
+    const checkpoints = CheckpointStore.open(checkpointsFileIn(dataDir));
+    try {
+      expect(checkpoints.last()?.position).toBe(head);
+    } finally {
+      checkpoints.close();
+    }
   });
 });

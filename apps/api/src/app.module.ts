@@ -41,6 +41,7 @@ export class AppModule {
           readModelDb: readModelDbConfig(process.env, config.dataDir),
           projections: projectionMode(config, defaultProjections),
           eventsFile: sqliteEventsFile(config) ?? undefined,
+          dataDir: config.dataDir,
         }),
         MetricsModule,
         CasesHttpModule,

@@ -26,8 +26,9 @@ export type ProjectionMode = 'inline' | 'worker' | 'off';
 export interface ProjectorOptions {
   readonly readModelDb: ReadModelDbConfig;
   readonly projections: ProjectionMode;
-  /** The SQLite event store's file, for `worker`. */
+  /** The SQLite event store's file and the data folder (checkpoints, their key), for `worker`. */
   readonly eventsFile?: string;
+  readonly dataDir?: string;
 }
 
 /**
@@ -48,7 +49,9 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   static forRoot(options: ProjectorOptions): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [CheckpointWriterModule.forRoot({ run: options.projections !== 'off' })],
+      // With projections on a worker thread, the worker writes the checkpoints too: catching up on
+      // millions of events at the first start must not take the API's thread.
+      imports: [CheckpointWriterModule.forRoot({ run: options.projections === 'inline' })],
       providers: [
         { provide: 'PROJECTOR_OPTIONS', useValue: options },
         {
@@ -67,10 +70,15 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
             const logger: RunnerLogger = { error: (message, context) => new Logger('Projections').error({ msg: message, ...context }) };
             const warranty = warrantyProcessManager(store, policies.warranty);
             if (options.projections !== 'worker') return new ProjectionHost([...ALL_PROJECTIONS, warranty], store, db, logger);
-            if (!options.eventsFile) throw new Error('CASETRAIL_PROJECTIONS=worker needs the SQLite event store (EVENT_STORE=sqlite)');
+            if (!options.eventsFile || !options.dataDir) throw new Error('CASETRAIL_PROJECTIONS=worker needs the SQLite event store (EVENT_STORE=sqlite)');
             // The process manager appends through this thread's store (sealing, group commit): it stays here.
             const local = new ProjectionHost([warranty], store, db, logger);
-            return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, readModelDb: options.readModelDb }, local, logger);
+            const workerLog = new Logger('ProjectionWorker');
+            return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, dataDir: options.dataDir, readModelDb: options.readModelDb }, local, {
+              error: (message, context) => workerLog.error({ msg: message, ...context }),
+              log: (message) => workerLog.log(message),
+              debug: (message) => workerLog.debug(message),
+            });
           },
         },
       ],

@@ -3,6 +3,8 @@ import type { ProjectionStatus, ReadModelDbConfig } from '#casetrail/read-models
 /** What the worker needs to open its own connections: nothing but plain data crosses the thread boundary. */
 export interface ProjectionWorkerData {
   readonly eventsFile: string;
+  /** For the checkpoint writer, which runs here too: its file and signing key live in the data folder. */
+  readonly dataDir: string;
   readonly readModelDb: ReadModelDbConfig;
 }
 
@@ -12,5 +14,5 @@ export type FromWorker =
   | { readonly type: 'started' }
   | { readonly type: 'statuses'; readonly statuses: readonly ProjectionStatus[] }
   | { readonly type: 'reached'; readonly id: number }
-  | { readonly type: 'error'; readonly message: string; readonly context?: Record<string, unknown> }
+  | { readonly type: 'log'; readonly level: 'log' | 'debug' | 'error'; readonly message: string; readonly context?: Record<string, unknown> }
   | { readonly type: 'stopped' };

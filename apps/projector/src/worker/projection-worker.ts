@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS, openReadModelDb, ProjectionHost } from '#casetrail/read-models';
+import { startCheckpointWriter } from '../checkpoints/start-checkpoint-writer.js';
 import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
 
 /** How often the statuses are mirrored to the API thread (health, metrics) when they changed. */
@@ -14,12 +15,12 @@ const REPORT_EVERY_MS = 50;
 
 const port = parentPort!;
 const send = (message: FromWorker): void => port.postMessage(message);
-const { eventsFile, readModelDb } = workerData as ProjectionWorkerData;
+const { eventsFile, dataDir, readModelDb } = workerData as ProjectionWorkerData;
 
 const store = SqliteEventStore.open(eventsFile, { clock: systemClock });
 const db = openReadModelDb(readModelDb);
 const host = new ProjectionHost(ALL_PROJECTIONS, store, db, {
-  error: (message, context) => send({ type: 'error', message, ...(context ? { context } : {}) }),
+  error: (message, context) => send({ type: 'log', level: 'error', message, ...(context ? { context } : {}) }),
 });
 
 let reported = '';
@@ -42,6 +43,7 @@ port.on('message', (message: ToWorker) => {
     clearInterval(timer);
     void (async () => {
       await host.stop();
+      await checkpoints?.stop();
       report();
       await db.destroy();
       await store.close();
@@ -51,6 +53,11 @@ port.on('message', (message: ToWorker) => {
 });
 
 await host.start();
+const checkpoints = startCheckpointWriter(store, dataDir, process.env, {
+  log: (message) => send({ type: 'log', level: 'log', message }),
+  debug: (message) => send({ type: 'log', level: 'debug', message }),
+  error: (message) => send({ type: 'log', level: 'error', message }),
+});
 report();
 send({ type: 'started' });
 timer = setInterval(report, REPORT_EVERY_MS);

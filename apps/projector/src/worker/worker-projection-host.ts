@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import type { RunningProjections, ProjectionStatus, RunnerLogger } from '#casetrail/read-models';
+import type { ProjectionStatus, RunningProjections } from '#casetrail/read-models';
 import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
+
+/** Where the worker's log lines go (its projections' failures, the checkpoint writer's news). */
+export interface WorkerLog {
+  error(message: string, context?: Record<string, unknown>): void;
+  log(message: string, context?: Record<string, unknown>): void;
+  debug(message: string, context?: Record<string, unknown>): void;
+}
 
 /** A worker that does not confirm its stop within this time is terminated. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -29,7 +36,7 @@ export class WorkerProjectionHost implements RunningProjections {
     names: readonly string[],
     private readonly data: ProjectionWorkerData,
     private readonly local: RunningProjections,
-    private readonly logger: RunnerLogger,
+    private readonly logger: WorkerLog,
   ) {
     this.remote = names.map((name) => ({ name, state: 'starting', position: 0 }));
   }
@@ -85,8 +92,8 @@ export class WorkerProjectionHost implements RunningProjections {
       case 'reached':
         this.waits.get(message.id)?.();
         return;
-      case 'error':
-        this.logger.error(message.message, message.context);
+      case 'log':
+        this.logger[message.level](message.message, message.context);
         return;
       case 'stopped':
         this.stopped?.();
