@@ -8,28 +8,67 @@
  * storing another. Object members whose value is `undefined` are left out, as JSON does.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return write(value);
+  } catch (error) {
+    // Every append serialises its events here: the path of the offending value is worked out
+    // only when there is one.
+    if (error === NOT_JSON) throw new TypeError(`canonicalJson: ${locate(value, '$')}`);
+    throw error;
+  }
 }
 
-function write(value: unknown, path: string): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is ${value}, which JSON cannot hold`);
-    return JSON.stringify(value);
+const NOT_JSON = Symbol('not JSON');
+
+function write(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw NOT_JSON;
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i += 1) text += (i === 0 ? '' : ',') + write(value[i]);
+        return `${text}]`;
+      }
+      if (!isPlainObject(value)) throw NOT_JSON;
+      let text = '{';
+      for (const key of Object.keys(value).sort()) {
+        const member = value[key];
+        if (member === undefined) continue;
+        text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + write(member);
+      }
+      return `${text}}`;
+    }
+    default:
+      throw NOT_JSON;
   }
+}
+
+/** Where the first value JSON cannot hold is, and what it is (for the error only). */
+function locate(value: unknown, path: string): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${path} is ${value}, which JSON cannot hold`;
   if (Array.isArray(value)) {
-    return `[${value.map((item, i) => write(item, `${path}[${i}]`)).join(',')}]`;
+    for (let i = 0; i < value.length; i += 1) {
+      const found = locate(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return '';
   }
   if (isPlainObject(value)) {
-    const members: string[] = [];
     for (const key of Object.keys(value).sort()) {
-      const member = value[key];
-      if (member === undefined) continue;
-      members.push(`${JSON.stringify(key)}:${write(member, `${path}.${key}`)}`);
+      if (value[key] === undefined) continue;
+      const found = locate(value[key], `${path}.${key}`);
+      if (found) return found;
     }
-    return `{${members.join(',')}}`;
+    return '';
   }
-  throw new TypeError(`canonicalJson: ${path} is not a JSON value (${describe(value)})`);
+  if (value === null || ['string', 'boolean', 'number'].includes(typeof value)) return '';
+  return `${path} is not a JSON value (${describe(value)})`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
