@@ -32,9 +32,11 @@ function rows(prefix: string, value: unknown, out: string[]): void {
   }
 }
 
+/** Writes `latest.{json,md}` and, so each size's last run stays at hand, `size-<S|M>.{json,md}`. */
 export function writeResults(results: Results): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const names = ['latest', `size-${String(results.machine['size'])}`];
+  for (const name of names) writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const table: string[] = ['| workload | metric | median | min | max | unit |', '|---|---|---:|---:|---:|---|'];
   for (const [name, workload] of Object.entries(results.workloads)) rows(name, workload, table);
   const machine = Object.entries(results.machine).map(([k, v]) => `${k}: ${String(v)}`).join(' · ');
@@ -56,5 +58,5 @@ export function writeResults(results: Results): void {
     ...targets,
     '',
   ].join('\n');
-  writeFileSync(join(RESULTS_DIR, 'latest.md'), md);
+  for (const name of names) writeFileSync(join(RESULTS_DIR, `${name}.md`), md);
 }

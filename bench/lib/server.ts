@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heapFlagsOf } from './script-flags.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,14 +35,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The node flags of `npm start` (its V8 heap bounds), read from the root's package.json: the bench runs the server as users do. */
-function startFlags(root: string): string[] {
-  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start'] ?? '';
-  return start.split(/\s+/).filter((word) => word.startsWith('--'));
-}
-
 /**
- * The server runs with `npm start`'s node flags; `nodeArgs` go after them, e.g. `--cpu-prof` for a profile written when the server stops;
+ * The server runs with `npm start`'s heap flags; `nodeArgs` go after them, e.g. `--cpu-prof` for a profile written when the server stops;
  * `root` is the checkout whose build runs (another one to compare a change before and after).
  */
 export async function startServer(dataDir: string, nodeArgs: readonly string[] = [], root = REPO_ROOT, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
@@ -52,7 +47,7 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [...startFlags(root), ...nodeArgs, main], {
+  const child: ChildProcess = spawn(process.execPath, [...heapFlagsOf(root, 'start'), ...nodeArgs, main], {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: authFile, LOG_LEVEL: 'warn', CASETRAIL_RATE_LIMIT_PER_SECOND: '0', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
