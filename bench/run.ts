@@ -130,6 +130,6 @@ const results = {
   targets: [] as ReturnType<typeof evaluateTargets>,
 };
 results.targets = evaluateTargets(results.workloads, results.ratios, size.name);
-writeResults(results);
+writeResults(results, only === null);
 log(`done in ${results.machine.seconds} s: bench/results/latest.json and latest.md`);
 for (const t of results.targets) log(`${t.met === null ? 'not run' : t.met ? 'met   ' : 'MISSED '} ${t.name}: ${t.measured} (wanted ${t.target})`);

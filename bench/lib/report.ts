@@ -32,10 +32,13 @@ function rows(prefix: string, value: unknown, out: string[]): void {
   }
 }
 
-/** Writes `latest.{json,md}` and, so each size's last run stays at hand, `size-<S|M>.{json,md}`. */
-export function writeResults(results: Results): void {
+/**
+ * Writes `latest.{json,md}` and, for a run of every workload, `size-<S|M>.{json,md}`, so each
+ * size's last complete run stays at hand (an `--only` run does not replace it).
+ */
+export function writeResults(results: Results, complete = true): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const names = ['latest', `size-${String(results.machine['size'])}`];
+  const names = complete ? ['latest', `size-${String(results.machine['size'])}`] : ['latest'];
   for (const name of names) writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
   const table: string[] = ['| workload | metric | median | min | max | unit |', '|---|---|---:|---:|---:|---|'];
   for (const [name, workload] of Object.entries(results.workloads)) rows(name, workload, table);
