@@ -1,7 +1,7 @@
-import type { CalendarDate, Instant } from '../shared/primitives.js';
+import type { Instant } from '../shared/primitives.js';
 import type { Coverage, Exclusion, FaultCategory } from '../service-case/vocabulary.js';
 import type { EntitlementGround } from '../warranty/warranty-rules.js';
-import type { UnitRegistrationSource } from './unit-events.js';
+import type { UnitRegistration } from './unit-events.js';
 
 interface Command<T extends string, D> {
   readonly type: T;
@@ -11,18 +11,7 @@ interface Command<T extends string, D> {
   readonly data: D;
 }
 
-export type RegisterUnit = Command<
-  'RegisterUnit',
-  {
-    readonly model: string;
-    readonly invoiceDate: CalendarDate | null;
-    readonly purchaseDate: CalendarDate | null;
-    readonly manufactureDate: CalendarDate | null;
-    readonly customerId: string | null;
-    readonly source: UnitRegistrationSource;
-    readonly caseId: string | null;
-  }
->;
+export type RegisterUnit = Command<'RegisterUnit', UnitRegistration>;
 
 /** A case's repair, sent by the warranty process manager for each `RepairCompleted`. */
 export type RecordRepair = Command<

@@ -25,19 +25,23 @@ export interface UnitWarrantyTerms {
   readonly expiresOn: CalendarDate;
 }
 
+/** What registering a unit states about it: the `RegisterUnit` command's data, kept on `UnitRegistered`. */
+export interface UnitRegistration {
+  readonly model: string;
+  readonly invoiceDate: CalendarDate | null;
+  readonly purchaseDate: CalendarDate | null;
+  readonly manufactureDate: CalendarDate | null;
+  /** An id only: the unit stream holds no personal data. */
+  readonly customerId: string | null;
+  readonly source: UnitRegistrationSource;
+  /** The case whose report registered the unit, for source `case-report`. */
+  readonly caseId: string | null;
+}
+
 export type UnitRegistered = Event<
   'UnitRegistered',
-  {
+  UnitRegistration & {
     readonly serialNumber: string;
-    readonly model: string;
-    readonly invoiceDate: CalendarDate | null;
-    readonly purchaseDate: CalendarDate | null;
-    readonly manufactureDate: CalendarDate | null;
-    /** An id only: the unit stream holds no personal data. */
-    readonly customerId: string | null;
-    readonly source: UnitRegistrationSource;
-    /** The case whose report registered the unit, for source `case-report`. */
-    readonly caseId: string | null;
     readonly warranty: UnitWarrantyTerms;
     readonly policyVersion: string;
   }
