@@ -1,24 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { idChunks } from '../store/id-chunks.js';
 import { writeRows } from '../store/write-rows.js';
 import { evolveCaseSummary } from './case-summary.evolve.js';
 import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from './case-summary.tables.js';
-
-/** Case ids per `in` list of a read. */
-const CHUNK = 200;
-
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-};
 
 /** PostgreSQL hands bigint back as a string. */
 const fromDb = (row: CaseSummaryRow): CaseSummaryRow => ({ ...row, position: Number(row.position) });
 
 async function loadRows(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, CaseSummaryRow>> {
   const rows = new Map<string, CaseSummaryRow>();
-  for (const ids of chunks(caseIds)) {
+  for (const ids of idChunks(caseIds)) {
     const found = (await trx.selectFrom(CASE_SUMMARY_TABLE).selectAll().where('case_id', 'in', ids).execute()) as CaseSummaryRow[];
     for (const row of found) rows.set(row.case_id, fromDb(row));
   }

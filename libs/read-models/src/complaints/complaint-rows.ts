@@ -1,6 +1,6 @@
 import type { CaseReported, ComplaintAcknowledged, ComplaintFiled, ComplaintReopened, ComplaintResolved } from '#casetrail/domain';
 import type { ComplaintCaseRow, ComplaintRow } from './complaints.tables.js';
-import { serviceMonthOf, utcInstant } from './service-month.js';
+import { serviceMonthOf, utcInstant } from '../shared/service-month.js';
 
 /**
  * Pure row functions of the complaints read model. The status guards mirror the domain's own

@@ -1,5 +1,5 @@
 import type { CaseReported, RepairCompleted, SurveyCompleted } from '#casetrail/domain';
-import { serviceMonthOf, utcInstant } from '../complaints/service-month.js';
+import { serviceMonthOf, utcInstant } from '../shared/service-month.js';
 import type { SatisfactionCaseRow, SatisfactionRepairRow, SatisfactionSurveyRow } from './satisfaction.tables.js';
 
 /** Pure row functions of the satisfaction read model. */

@@ -9,7 +9,7 @@ import {
   type SlaClock,
   type SlaPolicy,
 } from '#casetrail/domain';
-import { utcInstant } from '../complaints/service-month.js';
+import { utcInstant } from '../shared/service-month.js';
 import type { SlaClockRow } from './sla.tables.js';
 
 /** Data fields the SLA engine reads, plus the context the rows group by. Free text is never kept. */

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
 import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
+import { idChunks } from '../store/id-chunks.js';
 import { writeRows } from '../store/write-rows.js';
 import { minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
@@ -9,16 +10,12 @@ import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEve
 /** The SLA policy of a version recorded on `CaseReported`; throws for a version it does not know. */
 export type SlaPolicyLookup = (version: string) => SlaPolicy;
 
-/** Case ids per `in` list of a read. */
-const CHUNK = 100;
-const chunks = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
-
 const CLOCK_KEY = ['case_id', 'clock', 'complaint_id'] as const;
 const rowKey = (row: Pick<SlaClockRow, (typeof CLOCK_KEY)[number]>): string => JSON.stringify([row.case_id, row.clock, row.complaint_id]);
 
 async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaCaseEventsRow>> {
   const found = new Map<string, SlaCaseEventsRow>();
-  for (const ids of chunks(caseIds)) {
+  for (const ids of idChunks(caseIds)) {
     const rows = (await trx.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', 'in', ids).execute()) as SlaCaseEventsRow[];
     for (const row of rows) found.set(row.case_id, row);
   }
@@ -28,7 +25,7 @@ async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]):
 /** Deletes rows of clocks the recomputation no longer produces (e.g. after a policy file was corrected). */
 async function removeStale(trx: Transaction<any>, caseIds: readonly string[], current: readonly SlaClockRow[]): Promise<void> {
   const keep = new Set(current.map(rowKey));
-  for (const ids of chunks(caseIds)) {
+  for (const ids of idChunks(caseIds)) {
     const existing = (await trx.selectFrom(SLA_CLOCKS_TABLE).select([...CLOCK_KEY]).where('case_id', 'in', ids).execute()) as SlaClockRow[];
     for (const row of existing.filter((r) => !keep.has(rowKey(r)))) {
       await trx.deleteFrom(SLA_CLOCKS_TABLE).where('case_id', '=', row.case_id).where('clock', '=', row.clock).where('complaint_id', '=', row.complaint_id).execute();
