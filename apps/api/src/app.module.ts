@@ -18,17 +18,18 @@ const MODES: readonly ProjectionMode[] = ['inline', 'worker', 'off'];
  * apps (TypeScript sources, no worker file to load) to `inline`. Without the SQLite event store,
  * the default `worker` falls back to `inline`.
  */
-function projectionMode(config: AppConfig, fallback: ProjectionMode): ProjectionMode {
+function projectionMode(eventsFile: string | null, fallback: ProjectionMode): ProjectionMode {
   const asked = process.env['CASETRAIL_PROJECTIONS']?.trim();
   if (asked && !MODES.includes(asked as ProjectionMode)) throw new Error(`CASETRAIL_PROJECTIONS must be ${MODES.join(', ')}, not "${asked}"`);
   if (asked) return asked as ProjectionMode;
-  return fallback === 'worker' && sqliteEventsFile(config) === null ? 'inline' : fallback;
+  return fallback === 'worker' && eventsFile === null ? 'inline' : fallback;
 }
 
 /** The embedded profile: API and projections in one process on SQLite files under the data folder. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, defaultProjections: ProjectionMode = 'inline'): DynamicModule {
+    const eventsFile = sqliteEventsFile(config);
     return {
       module: AppModule,
       imports: [
@@ -39,8 +40,8 @@ export class AppModule {
         // and leave them to apps/projector.
         ProjectorModule.forRoot({
           readModelDb: readModelDbConfig(process.env, config.dataDir),
-          projections: projectionMode(config, defaultProjections),
-          eventsFile: sqliteEventsFile(config) ?? undefined,
+          projections: projectionMode(eventsFile, defaultProjections),
+          eventsFile: eventsFile ?? undefined,
           dataDir: config.dataDir,
         }),
         MetricsModule,

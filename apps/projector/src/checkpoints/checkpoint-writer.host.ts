@@ -14,7 +14,7 @@ export const CHECKPOINT_WRITER_OPTIONS = Symbol('CHECKPOINT_WRITER_OPTIONS');
 @Injectable()
 export class CheckpointWriterHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Checkpoints');
-  private running_: RunningCheckpointWriter | null = null;
+  private started: RunningCheckpointWriter | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -26,7 +26,7 @@ export class CheckpointWriterHost implements OnApplicationBootstrap, BeforeAppli
   onApplicationBootstrap(): void {
     if (!this.options.run) return;
     const dataDir = (this.appConfig ?? loadConfig(process.env)).dataDir;
-    this.running_ = startCheckpointWriter(this.store, dataDir, process.env, {
+    this.started = startCheckpointWriter(this.store, dataDir, process.env, {
       log: (message) => this.logger.log(message),
       debug: (message) => this.logger.debug(message),
       error: (message) => this.logger.error(message),
@@ -35,12 +35,12 @@ export class CheckpointWriterHost implements OnApplicationBootstrap, BeforeAppli
 
   /** For tests and health: the writer once it runs. */
   get running(): CheckpointWriter | null {
-    return this.running_?.writer ?? null;
+    return this.started?.writer ?? null;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    const running = this.running_;
-    this.running_ = null;
+    const running = this.started;
+    this.started = null;
     await running?.stop();
   }
 }
