@@ -13,7 +13,7 @@ import {
   type RunningProjections,
 } from '#casetrail/read-models';
 import { CheckpointWriterModule } from './checkpoints/checkpoint-writer.module.js';
-import { warrantyProcessManager } from './process-managers/index.js';
+import { closingOnStop, openProcessManagerDb, warrantyProcessManager } from './process-managers/index.js';
 import { WorkerProjectionHost } from './worker/worker-projection-host.js';
 
 /**
@@ -66,13 +66,14 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
           provide: PROJECTION_HOST,
           inject: [EVENT_STORE, READ_MODEL_DB, CASE_POLICIES],
           // The process managers ride along with the projections: same subscription, checkpoints, leases and health.
-          useFactory: (store: EventStore, db: ReadModelDb, policies: CasePolicies): RunningProjections => {
+          useFactory: async (store: EventStore, db: ReadModelDb, policies: CasePolicies): Promise<RunningProjections> => {
             const logger: RunnerLogger = { error: (message, context) => new Logger('Projections').error({ msg: message, ...context }) };
             const warranty = warrantyProcessManager(store, policies.warranty);
             if (options.projections !== 'worker') return new ProjectionHost([...ALL_PROJECTIONS, warranty], store, db, logger);
             if (!options.eventsFile || !options.dataDir) throw new Error('CASETRAIL_PROJECTIONS=worker needs the SQLite event store (EVENT_STORE=sqlite)');
             // The process manager appends through this thread's store (sealing, group commit): it stays here.
-            const local = new ProjectionHost([warranty], store, db, logger);
+            const pmDb = await openProcessManagerDb(options.dataDir, db, [warranty.name]);
+            const local = closingOnStop(new ProjectionHost([warranty], store, pmDb, logger), pmDb);
             const workerLog = new Logger('ProjectionWorker');
             return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, dataDir: options.dataDir, readModelDb: options.readModelDb }, local, {
               error: (message, context) => workerLog.error({ msg: message, ...context }),

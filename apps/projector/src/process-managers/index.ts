@@ -1,1 +1,2 @@
 export * from './warranty-process-manager.js';
+export * from './process-manager-db.js';
