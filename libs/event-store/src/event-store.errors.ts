@@ -21,7 +21,7 @@ export class IdempotencyKeyTakenError extends DomainError {
 }
 
 export class StoreUnavailableError extends DomainError {
-  constructor(cause: string) {
-    super('STORE.UNAVAILABLE', 'unavailable', `The event store is unavailable: ${cause}; nothing was written`);
+  constructor(readonly reason: string) {
+    super('STORE.UNAVAILABLE', 'unavailable', `The event store is unavailable: ${reason}; nothing was written`);
   }
 }

@@ -20,6 +20,18 @@ describeEventStoreContract('SqliteEventStore', async () => {
   };
 });
 
+describeEventStoreContract('SqliteEventStore with a writer thread', async () => {
+  const temp = await tempStoreFile();
+  const store = SqliteEventStore.open(temp.file, { clock: steppingClock(), writer: 'thread' });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await temp.remove();
+    },
+  };
+});
+
 describe('SqliteEventStore on its own file', () => {
   let temp: Awaited<ReturnType<typeof tempStoreFile>>;
   let store: SqliteEventStore;

@@ -22,14 +22,21 @@ import { AppendNotifier } from '../subscription/append-notifier.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
 import { RecentEvents } from './recent-events.js';
 import { translateSqliteError } from './sqlite-errors.js';
-import { GroupCommit } from './sqlite-group-commit.js';
+import { BatchWriter } from './batch-writer.js';
+import { GroupCommit, type Appender } from './sqlite-group-commit.js';
 import { configure, migrate } from './sqlite-schema.js';
-import { prepareStatements, toRecordedEvent, type Statements } from './sqlite-statements.js';
+import { prepareStatements, toRecordedEvent, type EventRow, type Statements } from './sqlite-statements.js';
+import { WriterThread } from './writer/writer-thread.js';
 
 export interface SqliteEventStoreOptions {
   readonly clock: Clock;
   /** How long an append waits for another process's write lock before `StoreUnavailableError`. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Where appends are written: `inline` on the caller's thread (default), or `thread` on a writer
+   * thread of their own, so the caller's thread goes on serving while SQLite writes and fsyncs.
+   */
+  readonly writer?: 'inline' | 'thread';
 }
 
 /**
@@ -43,21 +50,26 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly groupCommit: GroupCommit;
+  private readonly appender: Appender;
   private readonly recent = new RecentEvents();
   private readonly siblings: BroadcastChannel | null;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly statements: Statements,
-    clock: Clock,
+    private readonly clock: Clock,
     file: string,
+    options: SqliteEventStoreOptions,
   ) {
-    this.groupCommit = new GroupCommit(db, statements, clock, (rows) => {
+    const onWritten = (rows: readonly EventRow[]): void => {
       this.recent.add(rows);
       this.notifier.notify();
       this.siblings?.postMessage(rows[rows.length - 1]!.position);
-    });
+    };
+    this.appender =
+      options.writer === 'thread' && file !== ':memory:'
+        ? new WriterThread({ file: resolve(file), busyTimeoutMs: busyTimeoutOf(options) }, onWritten)
+        : new GroupCommit(new BatchWriter(db, statements), onWritten);
     this.siblings = file === ':memory:' ? null : new BroadcastChannel(`casetrail-events:${resolve(file)}`);
     if (this.siblings) {
       this.siblings.onmessage = () => this.notifier.notify();
@@ -71,9 +83,9 @@ export class SqliteEventStore implements EventStore {
     try {
       if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
       db = new Database(file);
-      configure(db, options.busyTimeoutMs ?? 5000);
+      configure(db, busyTimeoutOf(options));
       migrate(db);
-      return new SqliteEventStore(db, prepareStatements(db), options.clock, file);
+      return new SqliteEventStore(db, prepareStatements(db), options.clock, file, options);
     } catch (error) {
       db?.close();
       throw translateSqliteError(error);
@@ -87,7 +99,8 @@ export class SqliteEventStore implements EventStore {
       throw new RangeError(`Expected revision must be 'no-stream' or a revision >= 0, not ${String(expected)}`);
     }
     if (this.closed) throw new StoreUnavailableError('the event store has been closed');
-    return (await this.groupCommit.enqueue(streamId, events, options)).result;
+    const recordedAt = new Date(this.clock.now()).toISOString();
+    return (await this.appender.enqueue({ streamId, events, options, recordedAt })).result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -135,7 +148,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.groupCommit.flush();
+    await this.appender.close();
     this.siblings?.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
@@ -150,6 +163,8 @@ export class SqliteEventStore implements EventStore {
     }
   }
 }
+
+const busyTimeoutOf = (options: SqliteEventStoreOptions): number => options.busyTimeoutMs ?? 5000;
 
 /** SQLite reads `LIMIT -1` as "no limit". */
 function toLimit(maxCount: number | undefined): number {

@@ -16,12 +16,12 @@ function commitsSeenBy(file: string): () => number {
   };
 }
 
-describe('appends arriving together (group commit)', () => {
+describe.each(['inline', 'thread'] as const)('appends arriving together (group commit, writer %s)', (writer) => {
   let temp: Awaited<ReturnType<typeof tempStoreFile>>;
   let store: SqliteEventStore;
   beforeEach(async () => {
     temp = await tempStoreFile('casetrail-group-');
-    store = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    store = SqliteEventStore.open(temp.file, { clock: steppingClock(), writer });
   });
   afterEach(async () => {
     await store.close();
