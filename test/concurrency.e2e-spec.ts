@@ -6,10 +6,11 @@ import { reportBody } from './support/fixtures.js';
 import { ok, reportCase } from './support/case-steps.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-describe('concurrent and repeated commands', () => {
+// Both ways the SQLite store can write: on the API's thread, and on a writer thread (what `npm start` runs).
+describe.each(['inline', 'thread'] as const)('concurrent and repeated commands (event writer %s)', (eventWriter) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(undefined, eventWriter);
   });
   afterAll(() => t.dispose());
 

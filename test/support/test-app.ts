@@ -6,6 +6,7 @@ import { EVENT_STORE, PROJECTION_HOST } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
 import type { RunningProjections } from '#casetrail/read-models';
 import { AppModule } from '../../apps/api/src/app.module.js';
+import type { EventWriter } from '../../apps/api/src/infrastructure/infrastructure.module.js';
 import { createHttpApp, loadConfig } from '../../apps/api/src/platform/index.js';
 import { HttpClient } from './http-client.js';
 
@@ -41,14 +42,14 @@ export function makeDataDir(): string {
   return dataDir;
 }
 
-/** The real application on a real port, on a fresh (or given) data folder. */
-export async function startTestApp(dataDir = makeDataDir()): Promise<TestApp> {
+/** The real application on a real port, on a fresh (or given) data folder; projections inline, appends on this thread unless asked. */
+export async function startTestApp(dataDir = makeDataDir(), eventWriter: EventWriter = 'inline'): Promise<TestApp> {
   const config = loadConfig({
     CASETRAIL_DATA_DIR: dataDir,
     CASETRAIL_AUTH_FILE: join(dataDir, 'auth.json'),
     LOG_LEVEL: 'error',
   });
-  const app = await createHttpApp(AppModule.forRoot(config), config, { logger: false });
+  const app = await createHttpApp(AppModule.forRoot(config, { projections: 'inline', eventWriter }), config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let closed = false;

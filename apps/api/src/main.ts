@@ -4,7 +4,8 @@ import { AppModule } from './app.module.js';
 import { createHttpApp, loadConfig } from './platform/index.js';
 
 const config = loadConfig();
-// The built server runs the projections on a worker thread: the second core writes the read models.
-const app = await createHttpApp(AppModule.forRoot(config, 'worker'), config);
+// The built server keeps its API thread for requests: the projections write the read models on a
+// worker thread, and the event store commits (and waits for the disk) on a writer thread.
+const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'thread' }), config);
 await app.listen(config.port, config.host);
 new Logger('casetrail').log(`Listening on ${await app.getUrl()} (data: ${config.dataDir})`);

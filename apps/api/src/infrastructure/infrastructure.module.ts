@@ -24,6 +24,9 @@ import type { AppConfig } from '../platform/index.js';
 
 const uuids: IdGenerator = { next: () => randomUUID() };
 
+/** Where the SQLite event store writes its appends: on the API's thread, or on a writer thread of its own. */
+export type EventWriter = 'inline' | 'thread';
+
 /** The embedded event store's file, or `null` when `EVENT_STORE` names another store. */
 export function sqliteEventsFile(config: AppConfig, env: NodeJS.ProcessEnv = process.env): string | null {
   return (env['EVENT_STORE'] || 'sqlite') === 'sqlite' ? join(config.dataDir, 'events.sqlite') : null;
@@ -33,7 +36,7 @@ export function sqliteEventsFile(config: AppConfig, env: NodeJS.ProcessEnv = pro
  * `EVENT_STORE=sqlite` (default: `<dataDir>/events.sqlite`) or `EVENT_STORE=esdb` with
  * `EVENTSTORE_CONNECTION_STRING` (production). Anything else stops the start-up.
  */
-async function openEventStore(config: AppConfig): Promise<EventStore> {
+async function openEventStore(config: AppConfig, writer: EventWriter): Promise<EventStore> {
   const kind = process.env['EVENT_STORE'] || 'sqlite';
   if (kind === 'esdb') {
     const connection = process.env['EVENTSTORE_CONNECTION_STRING'];
@@ -42,7 +45,7 @@ async function openEventStore(config: AppConfig): Promise<EventStore> {
   }
   if (kind !== 'sqlite') throw new Error(`EVENT_STORE must be sqlite or esdb, not "${kind}"`);
   mkdirSync(config.dataDir, { recursive: true });
-  return SqliteEventStore.open(sqliteEventsFile(config)!, { clock: systemClock });
+  return SqliteEventStore.open(sqliteEventsFile(config)!, { clock: systemClock, writer });
 }
 
 /**
@@ -59,7 +62,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(CUSTOMER_KEY_STORE) private readonly keys: CustomerKeyStore,
   ) {}
 
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, eventWriter: EventWriter = 'inline'): DynamicModule {
     // Policy files are read once at start-up; a broken file stops the service with the file and field named.
     const slaPolicies = loadSlaPolicyRegistry();
     const policies: CasePolicies = { warranty: DEFAULT_WARRANTY_POLICY, slaPolicyVersion: slaPolicies.defaultVersion };
@@ -69,7 +72,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: CUSTOMER_KEY_STORE, useFactory: () => openCustomerKeyStore(process.env, config.dataDir) },
         {
           provide: EVENT_STORE,
-          useFactory: async (keys: CustomerKeyStore) => new SealingEventStore(await openEventStore(config), keys),
+          useFactory: async (keys: CustomerKeyStore) => new SealingEventStore(await openEventStore(config, eventWriter), keys),
           inject: [CUSTOMER_KEY_STORE],
         },
         PersonalDataReader,
