@@ -43,22 +43,24 @@ const median = (figure: unknown) => (figure as Figure | undefined)?.median ?? nu
 async function appendWorkloads(): Promise<void> {
   const raw = openRawSqlite(size);
   const port = openEventStore(size);
-  const r = { one: [] as number[], batch: [] as number[], single: [] as number[], concurrent: [] as number[] };
+  const r = { one: [] as number[], batch: [] as number[], batch64: [] as number[], single: [] as number[], concurrent: [] as number[] };
   try {
     log('W0/W1: warm-up');
     await raw.oneRowPerTx(-1);
     await port.singleAppends(-1);
     await raw.batch1000(-1);
+    await raw.batch64(-1);
     await port.concurrentAppends(-1);
     for (let run = 0; run < size.runs; run += 1) {
       r.one.push(await raw.oneRowPerTx(run));
       r.single.push(await port.singleAppends(run));
       r.batch.push(await raw.batch1000(run));
+      r.batch64.push(await raw.batch64(run));
       r.concurrent.push(await port.concurrentAppends(run));
-      log(`W0/W1 run ${run + 1}: raw ${r.one.at(-1)!.toFixed(0)} tx/s, port ${r.single.at(-1)!.toFixed(0)} appends/s; raw batch ${r.batch.at(-1)!.toFixed(0)} rows/s, group commit ${r.concurrent.at(-1)!.toFixed(0)} events/s`);
+      log(`W0/W1 run ${run + 1}: raw ${r.one.at(-1)!.toFixed(0)} tx/s, port ${r.single.at(-1)!.toFixed(0)} appends/s; raw batch ${r.batch.at(-1)!.toFixed(0)} rows/s (64 per tx: ${r.batch64.at(-1)!.toFixed(0)}), group commit ${r.concurrent.at(-1)!.toFixed(0)} events/s`);
     }
     const reads = await port.readStreams();
-    workloads['W0'] = rawFigures(r.one, r.batch);
+    workloads['W0'] = rawFigures(r.one, r.batch, r.batch64);
     workloads['W1'] = portFigures(r.single, r.concurrent, reads);
   } finally {
     raw.close();
@@ -126,6 +128,7 @@ const results = {
     appendVsRawFull: ratio(w('W1', 'singleAppends'), w('W0', 'oneRowPerTx')),
     appendVsEmmett: ratio(w('W1', 'singleAppends'), w('W2', 'singleAppends')),
     groupCommitVsRawBatch: ratio(w('W1', 'concurrentAppends'), w('W0', 'batch1000')),
+    groupCommitVsRawBatch64: ratio(w('W1', 'concurrentAppends'), w('W0', 'batch64')),
   },
   targets: [] as ReturnType<typeof evaluateTargets>,
 };

@@ -41,6 +41,8 @@ function toRows(streams: readonly PlannedStream[], firstPosition: number): Row[]
 export interface RawSqlite {
   oneRowPerTx(run: number): Promise<number>;
   batch1000(run: number): Promise<number>;
+  /** The batch size a group commit of W1's 64 concurrent appenders can reach at most. */
+  batch64(run: number): Promise<number>;
   close(): void;
 }
 
@@ -60,6 +62,11 @@ export function openRawSqlite(size: SizeProfile): RawSqlite {
   const insertMany = db.transaction((rows: readonly Row[]) => {
     for (const row of rows) insert.run(row);
   });
+  const batches = (rows: readonly Row[], perTransaction: number): number => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < rows.length; i += perTransaction) insertMany(rows.slice(i, i + perTransaction));
+    return perSecond(rows.length, start);
+  };
   let position = 1;
   const rowsFor = (count: number, run: number, kind: string): Row[] => {
     const rows = toRows(planStreams(count, 9000 + run, `raw-${kind}${run}`), position).slice(0, count);
@@ -73,12 +80,8 @@ export function openRawSqlite(size: SizeProfile): RawSqlite {
       for (const row of rows) insert.run(row); // autocommit: one transaction, one WAL fsync per row
       return perSecond(rows.length, start);
     },
-    batch1000: async (run) => {
-      const rows = rowsFor(size.concurrentEvents * 2, run, 'batch');
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < rows.length; i += 1000) insertMany(rows.slice(i, i + 1000));
-      return perSecond(rows.length, start);
-    },
+    batch1000: async (run) => batches(rowsFor(size.concurrentEvents * 2, run, 'batch'), 1000),
+    batch64: async (run) => batches(rowsFor(size.concurrentEvents, run, 'batch64-'), 64),
     close: () => {
       db.close();
       temp.remove();
@@ -86,7 +89,8 @@ export function openRawSqlite(size: SizeProfile): RawSqlite {
   };
 }
 
-export const rawFigures = (oneRowPerTx: number[], batch1000: number[]): Record<string, Figure> => ({
+export const rawFigures = (oneRowPerTx: number[], batch1000: number[], batch64: number[]): Record<string, Figure> => ({
   oneRowPerTx: figure('rows inserted, one row per transaction (synchronous=FULL)', 'rows/s', oneRowPerTx),
   batch1000: figure('rows inserted, 1,000 rows per transaction (synchronous=FULL)', 'rows/s', batch1000),
+  batch64: figure('rows inserted, 64 rows per transaction (synchronous=FULL): the largest batch W1\'s 64 appenders can form', 'rows/s', batch64),
 });
