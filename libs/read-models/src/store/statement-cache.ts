@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { LruMap } from './lru-map.js';
 
 /** Distinct statements kept: the projections' multi-row upserts and reads repeat a few dozen texts. */
 const CAPACITY = 128;
@@ -14,16 +15,16 @@ const CAPACITY = 128;
  * the API's thread — committed in between; IMMEDIATE waits for the write lock under busy_timeout.
  */
 export function withStatementCache(database: Database.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
+  const cache = new LruMap<string, SqliteStatement>(CAPACITY);
   return {
     close: () => database.close(),
     prepare(text: string): SqliteStatement {
       const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(sql);
-      if (statement) cache.delete(sql);
-      else statement = database.prepare(sql);
-      cache.set(sql, statement);
-      if (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        cache.set(sql, statement);
+      }
       return statement;
     },
   };

@@ -43,7 +43,8 @@ function textOf(db: Kysely<any>, table: string, key: readonly string[], columns:
 /** Every column any row has, in first-seen order, as Kysely itself lists them. */
 function columnsOf(rows: readonly object[]): string[] {
   const columns = new Set<string>();
-  for (const row of rows) for (const column of Object.keys(row)) columns.add(column);
+  // `for…in` rather than `Object.keys`: no array per row (rows are plain objects, nothing inherited).
+  for (const row of rows) for (const column in row) columns.add(column);
   return [...columns];
 }
 
@@ -58,10 +59,12 @@ export async function writeRows(db: Kysely<any>, table: string, key: readonly st
   let done = 0;
   for (const size of SIZES) {
     for (; rows.length - done >= size; done += size) {
-      const parameters: unknown[] = [];
+      const parameters: unknown[] = new Array(size * columns.length);
+      let p = 0;
       for (let i = done; i < done + size; i++) {
+        const row = rows[i] as Record<string, unknown>;
         // No read-model column has a default, so a missing value is NULL, as Kysely's DEFAULT would be.
-        for (const c of columns) parameters.push((rows[i] as Record<string, unknown>)[c] ?? null);
+        for (const c of columns) parameters[p++] = row[c] ?? null;
       }
       await db.executeQuery(CompiledQuery.raw(textOf(db, table, key, columns, onConflict, size), parameters));
     }
