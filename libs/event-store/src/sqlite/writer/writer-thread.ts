@@ -14,8 +14,8 @@ interface Waiting {
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-/** The writer holds one turn's appends at a time: a small heap keeps the thread's memory small. */
-const HEAP_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
+/** The writer keeps little for long (one turn's appends): a small young generation keeps its memory small; the old one has room for a burst. */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 1 };
 const ENTRY = new URL(FROM_SOURCE ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js', import.meta.url);
 
 /**
