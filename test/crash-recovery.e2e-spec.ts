@@ -10,9 +10,9 @@ import { makeDataDir } from './support/test-app.js';
  * The built service (`npm start`'s entry point) is killed with SIGKILL while clients are appending.
  * Every command it acknowledged must be there after a restart, and no chain may be broken.
  */
-describe('a server killed mid-append', () => {
+describe.each(['inline', 'thread'])('a server killed mid-append (event writer %s)', (writer) => {
   const dataDir = makeDataDir();
-  const env = { CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: join(dataDir, 'auth.json') };
+  const env = { CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: join(dataDir, 'auth.json'), CASETRAIL_EVENT_WRITER: writer };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('loses no acknowledged command and leaves no partial event', async () => {

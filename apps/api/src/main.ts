@@ -4,8 +4,8 @@ import { AppModule } from './app.module.js';
 import { createHttpApp, loadConfig } from './platform/index.js';
 
 const config = loadConfig();
-// The built server keeps its API thread for requests: the projections write the read models on a
-// worker thread, and the event store commits (and waits for the disk) on a writer thread.
-const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'thread' }), config);
+// The built server runs the projections on a worker thread: the second core writes the read models.
+// Appends stay on this thread (CASETRAIL_EVENT_WRITER=thread moves them; see the README for the trade).
+const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'inline' }), config);
 await app.listen(config.port, config.host);
 new Logger('casetrail').log(`Listening on ${await app.getUrl()} (data: ${config.dataDir})`);
