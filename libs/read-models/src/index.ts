@@ -1,5 +1,6 @@
 export * from './store/read-model-database.js';
 export * from './store/migrations.js';
+export * from './store/lru-map.js';
 export * from './runtime/projection.js';
 export * from './runtime/checkpoints.js';
 export * from './runtime/apply-batch.js';

@@ -13,3 +13,14 @@ describe('a map of bounded size', () => {
     expect([map.get('a'), map.get('c'), map.get('d')]).toEqual([10, undefined, 4]);
   });
 });
+
+describe('deleting from a map of bounded size', () => {
+  it('forgets the entry and makes room for another', () => {
+    const map = new LruMap<string, number>(2);
+    map.set('a', 1);
+    map.set('b', 2);
+    map.delete('a');
+    map.set('c', 3);
+    expect([map.get('a'), map.get('b'), map.get('c'), map.size]).toEqual([undefined, 2, 3, 2]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { CaseState } from '#casetrail/domain';
+import { LruMap } from '#casetrail/read-models';
 
 export interface CachedCase {
   readonly state: CaseState;
@@ -11,27 +12,8 @@ export interface CachedCase {
  * entry (another process appended) fails the append's expected revision, and every refusal is
  * decided again on the stream as stored.
  */
-export class CaseStateCache {
-  private readonly entries = new Map<string, CachedCase>();
-
-  constructor(private readonly capacity = 1_000) {}
-
-  get(caseId: string): CachedCase | undefined {
-    const entry = this.entries.get(caseId);
-    if (entry) {
-      this.entries.delete(caseId);
-      this.entries.set(caseId, entry);
-    }
-    return entry;
-  }
-
-  set(caseId: string, entry: CachedCase): void {
-    this.entries.delete(caseId);
-    this.entries.set(caseId, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  delete(caseId: string): void {
-    this.entries.delete(caseId);
+export class CaseStateCache extends LruMap<string, CachedCase> {
+  constructor(capacity = 1_000) {
+    super(capacity);
   }
 }
