@@ -71,7 +71,7 @@ export async function load(server: RunningServer, cases: readonly string[], seco
 }
 
 /** The same command mix for the uniform open-loop generator. */
-function nextCommand(server: RunningServer, cases: readonly string[]): () => OpenLoopRequest {
+export function nextCommand(server: RunningServer, cases: readonly string[]): () => OpenLoopRequest {
   let n = 0;
   return () => {
     n += 1;
