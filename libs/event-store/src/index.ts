@@ -8,6 +8,7 @@ export * from './hash-chain/verify-all-streams.js';
 export * from './subscription/append-notifier.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './sqlite/sqlite-event-store.js';
+export * from './sqlite/turn-batcher.js';
 export * from './esdb/esdb-event-store.js';
 export * from './serialization/upcaster-registry.js';
 export * from './serialization/unknown-event-type.error.js';

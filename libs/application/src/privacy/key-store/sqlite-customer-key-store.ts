@@ -2,8 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { TurnBatcher } from '#casetrail/event-store';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
+
+interface PendingKey {
+  readonly customerId: string;
+  readonly resolve: (row: KeyRow) => void;
+  readonly reject: (error: unknown) => void;
+}
 
 interface KeyRow {
   readonly key_id: string;
@@ -27,8 +34,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   private readonly insertKey: Database.Statement<[string, string, Wrapping, Buffer, string]>;
   private readonly deleteKey: Database.Statement<[string]>;
   private readonly insertKeys: (customerIds: readonly string[]) => void;
-  private pending: { readonly customerId: string; readonly resolve: (row: KeyRow) => void; readonly reject: (error: unknown) => void }[] = [];
-  private scheduled: ReturnType<typeof setImmediate> | null = null;
+  private readonly pending = new TurnBatcher<PendingKey>((batch) => this.createPending(batch));
 
   private constructor(
     private readonly db: Database.Database,
@@ -86,7 +92,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.createPending();
+    this.pending.flush();
     this.db.close();
   }
 
@@ -96,18 +102,10 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
    * key must be on disk before the event sealed with it).
    */
   private createKey(customerId: string): Promise<KeyRow> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ customerId, resolve, reject });
-      this.scheduled ??= setImmediate(() => this.createPending());
-    });
+    return new Promise((resolve, reject) => this.pending.push({ customerId, resolve, reject }));
   }
 
-  private createPending(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = null;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
+  private createPending(batch: readonly PendingKey[]): void {
     try {
       this.insertKeys(batch.map((p) => p.customerId));
     } catch (error) {
