@@ -43,7 +43,7 @@ const median = (figure: unknown) => (figure as Figure | undefined)?.median ?? nu
 async function appendWorkloads(): Promise<void> {
   const raw = openRawSqlite(size);
   const port = openEventStore(size);
-  const r = { one: [] as number[], batch: [] as number[], batch64: [] as number[], single: [] as number[], concurrent: [] as number[] };
+  const r = { one: [] as number[], batch: [] as number[], batch64: [] as number[], single: [] as number[], concurrent: [] as number[], random: [] as number[] };
   try {
     log('W0/W1: warm-up');
     await raw.oneRowPerTx(-1);
@@ -51,17 +51,19 @@ async function appendWorkloads(): Promise<void> {
     await raw.batch1000(-1);
     await raw.batch64(-1);
     await port.concurrentAppends(-1);
+    await port.concurrentAppendsRandomIds(-1);
     for (let run = 0; run < size.runs; run += 1) {
       r.one.push(await raw.oneRowPerTx(run));
       r.single.push(await port.singleAppends(run));
       r.batch.push(await raw.batch1000(run));
       r.batch64.push(await raw.batch64(run));
       r.concurrent.push(await port.concurrentAppends(run));
-      log(`W0/W1 run ${run + 1}: raw ${r.one.at(-1)!.toFixed(0)} tx/s, port ${r.single.at(-1)!.toFixed(0)} appends/s; raw batch ${r.batch.at(-1)!.toFixed(0)} rows/s (64 per tx: ${r.batch64.at(-1)!.toFixed(0)}), group commit ${r.concurrent.at(-1)!.toFixed(0)} events/s`);
+      r.random.push(await port.concurrentAppendsRandomIds(run));
+      log(`W0/W1 run ${run + 1}: raw ${r.one.at(-1)!.toFixed(0)} tx/s, port ${r.single.at(-1)!.toFixed(0)} appends/s; raw batch ${r.batch.at(-1)!.toFixed(0)} rows/s (64 per tx: ${r.batch64.at(-1)!.toFixed(0)}), group commit ${r.concurrent.at(-1)!.toFixed(0)} events/s (random ids: ${r.random.at(-1)!.toFixed(0)})`);
     }
     const reads = await port.readStreams();
     workloads['W0'] = rawFigures(r.one, r.batch, r.batch64);
-    workloads['W1'] = portFigures(r.single, r.concurrent, reads);
+    workloads['W1'] = portFigures(r.single, r.concurrent, r.random, reads);
   } finally {
     raw.close();
     await port.close();

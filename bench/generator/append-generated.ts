@@ -1,13 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { caseStreamId } from '#casetrail/domain';
-import { caseEventSerializer, type EventStore, type NewEvent } from '#casetrail/event-store';
+import { caseEventSerializer, uuidV7, type EventStore, type NewEvent } from '#casetrail/event-store';
 import type { GeneratedCase } from './case-generator.js';
 
-/** The metadata the command handler would have written (DESIGN §2), for a generated event. */
-export function toNewEvents(generated: GeneratedCase): NewEvent[] {
+/**
+ * The metadata the command handler would have written (DESIGN §2), for a generated event: ids from
+ * the same time-ordered generator the service uses for commands without an idempotency key.
+ */
+export function toNewEvents(generated: GeneratedCase, nextId: () => string = uuidV7): NewEvent[] {
   return generated.events.map(({ event, actor }) => {
     const { type, data } = caseEventSerializer.serialize(event);
-    const id = randomUUID();
+    const id = nextId();
     return {
       type,
       data,

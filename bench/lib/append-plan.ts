@@ -12,12 +12,13 @@ export interface PlannedStream {
 /**
  * Realistic streams for the append workloads: generated cases with fresh event ids each call
  * (the store refuses a repeated id), long-tail cases capped so one run is not one giant case.
+ * Ids are time-ordered, as the service's generator makes them, unless `nextId` says otherwise.
  */
-export function planStreams(minEvents: number, seed: number, prefix: string): PlannedStream[] {
+export function planStreams(minEvents: number, seed: number, prefix: string, nextId?: () => string): PlannedStream[] {
   const streams: PlannedStream[] = [];
   let total = 0;
   for (const generated of generateCases(Number.MAX_SAFE_INTEGER, { seed, start: GENERATOR_START, spanDays: 365 })) {
-    const events = toNewEvents(generated).slice(0, 40);
+    const events = toNewEvents(generated, nextId).slice(0, 40);
     streams.push({ streamId: `${prefix}-${generated.caseId}`, events });
     total += events.length;
     if (total >= minEvents) break;

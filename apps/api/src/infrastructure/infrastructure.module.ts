@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
@@ -19,10 +18,11 @@ import {
   type CustomerKeyStore,
 } from '#casetrail/application';
 import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '#casetrail/event-store';
+import { EsdbEventStore, SqliteEventStore, uuidV7, type EventStore } from '#casetrail/event-store';
 import type { AppConfig } from '../platform/index.js';
 
-const uuids: IdGenerator = { next: () => randomUUID() };
+/** Time-ordered ids (UUID v7): new events and cases land at the right edge of the store's indexes. */
+const uuids: IdGenerator = { next: () => uuidV7() };
 
 /** Where the SQLite event store writes its appends: on the API's thread, or on a writer thread of its own. */
 export type EventWriter = 'inline' | 'thread';

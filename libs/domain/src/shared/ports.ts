@@ -5,7 +5,7 @@ export interface Clock {
 }
 
 export interface IdGenerator {
-  /** A new unique id (UUID v4 in production, a sequence in tests). */
+  /** A new unique id (a time-ordered UUID v7 in production, a sequence in tests). */
   next(): string;
 }
 

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { uuidV7 } from '#casetrail/event-store';
 import pg from 'pg';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
@@ -50,7 +51,7 @@ export class PostgresCustomerKeyStore implements CustomerKeyStore {
   async currentKey(customerId: string): Promise<CustomerDataKey> {
     const existing = await this.row(customerId);
     if (existing) return this.toKey(customerId, existing);
-    const keyId = randomUUID();
+    const keyId = uuidV7(); // time-ordered: the unique index on key ids grows at its right edge
     const { wrapping, material } = this.wrapper.wrap(customerId, keyId, randomBytes(32));
     // Another replica may create the customer's key at the same moment: the first row wins, both use it.
     await this.pool.query(

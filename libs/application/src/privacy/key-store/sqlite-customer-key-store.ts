@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { TurnBatcher } from '#casetrail/event-store';
+import { TurnBatcher, uuidV7 } from '#casetrail/event-store';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
 
@@ -45,7 +45,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
     this.deleteKey = db.prepare('delete from customer_keys where customer_id = ?');
     this.insertKeys = db.transaction((customerIds: readonly string[]) => {
       for (const customerId of customerIds) {
-        const keyId = randomUUID();
+        const keyId = uuidV7(); // time-ordered: the unique index on key ids grows at its right edge
         const { wrapping, material } = this.wrapper.wrap(customerId, keyId, randomBytes(32));
         // `or ignore`: another connection, or an earlier report in this batch, may have created it first.
         this.insertKey.run(customerId, keyId, wrapping, material, new Date().toISOString());
