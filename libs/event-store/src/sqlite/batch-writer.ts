@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { AppendOptions, NewEvent } from '../event-store.port.js';
+import { IdempotencyKeyTakenError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import type { AppendOptions, NewEvent, Position } from '../event-store.port.js';
 import { appendInTransaction, type AppendOutcome } from './sqlite-append.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import type { EventRow, Statements } from './sqlite-statements.js';
@@ -20,33 +21,55 @@ const MAX_BATCH = 1000;
 /**
  * Writes a batch of appends in one IMMEDIATE transaction, so they share one WAL fsync (group
  * commit). IMMEDIATE takes the write lock up front: a deferred transaction that reads and then
- * writes can fail with SQLITE_BUSY at once instead of honouring the busy timeout.
+ * writes can fail with SQLITE_BUSY at once instead of honouring the busy timeout. Holding the
+ * lock, the batch reads the file's head position once and counts on from it.
  *
- * Each append runs in its own SAVEPOINT and is checked against its own expected revision: a
- * refused append rolls back alone and fails alone. When the whole transaction fails (write lock
- * not obtained, I/O error at commit, or SQLite aborting the transaction under an append), every
+ * Each append is checked against its own expected revision: a refused append fails alone. A
+ * refusal is decided before the append writes anything, so a batch first runs without savepoints
+ * (two statements fewer per append). Should an append fail after it began writing (a repeated
+ * event id), that transaction is rolled back and the batch runs again with a SAVEPOINT per
+ * append, so the failed one rolls back alone. When the whole transaction fails (write lock not
+ * obtained, I/O error at commit, or SQLite aborting the transaction under an append), every
  * append of the batch fails with that error and nothing of the batch is kept. Errors come back
  * translated into the port's family.
  */
 export class BatchWriter {
   private readonly single: (append: QueuedAppend) => AppendOutcome;
-  private readonly batch: (appends: readonly QueuedAppend[]) => Settled[];
+  private readonly direct: (appends: readonly QueuedAppend[]) => Settled[];
+  private readonly withSavepoints: (appends: readonly QueuedAppend[]) => Settled[];
 
   constructor(db: Database.Database, statements: Statements) {
-    const one = db.transaction((append: QueuedAppend) => appendInTransaction(statements, append));
-    this.single = one.immediate;
-    // Called inside the batch's transaction, `one` runs as a SAVEPOINT (better-sqlite3 nests that way).
-    this.batch = db.transaction((appends: readonly QueuedAppend[]): Settled[] =>
-      appends.map((append): Settled => {
+    const headOf = (): Position => statements.headPosition.get()!.head;
+    this.single = db.transaction((append: QueuedAppend) => appendInTransaction(statements, append, headOf())).immediate;
+    this.direct = db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
+      let head = headOf();
+      return appends.map((append): Settled => {
         try {
-          return { ok: true, outcome: one(append) };
+          const outcome = appendInTransaction(statements, append, head);
+          head = nextHead(head, outcome);
+          return { ok: true, outcome };
+        } catch (error) {
+          if (error instanceof WrongExpectedRevisionError || error instanceof IdempotencyKeyTakenError) return { ok: false, error };
+          throw new PartlyWritten(error);
+        }
+      });
+    }).immediate;
+    // Called inside the batch's transaction, `one` runs as a SAVEPOINT (better-sqlite3 nests that way).
+    const one = db.transaction((append: QueuedAppend, head: Position) => appendInTransaction(statements, append, head));
+    this.withSavepoints = db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
+      let head = headOf();
+      return appends.map((append): Settled => {
+        try {
+          const outcome = one(append, head);
+          head = nextHead(head, outcome);
+          return { ok: true, outcome };
         } catch (error) {
           // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR…): fail the batch as a whole.
           if (!db.inTransaction) throw error;
           return { ok: false, error: translateSqliteError(error) };
         }
-      }),
-    ).immediate;
+      });
+    }).immediate;
   }
 
   /** Settles every append, in order; returns once everything written has been committed. */
@@ -64,10 +87,27 @@ export class BatchWriter {
   private commit(appends: readonly QueuedAppend[]): Settled[] {
     try {
       // A lone append needs no SAVEPOINT: its own transaction is the unit that commits or rolls back.
-      return appends.length === 1 ? [{ ok: true, outcome: this.single(appends[0]!) }] : this.batch(appends);
+      if (appends.length === 1) return [{ ok: true, outcome: this.single(appends[0]!) }];
+      try {
+        return this.direct(appends);
+      } catch (error) {
+        if (!(error instanceof PartlyWritten)) throw error;
+        return this.withSavepoints(appends);
+      }
     } catch (error) {
       const translated = translateSqliteError(error);
       return appends.map(() => ({ ok: false, error: translated }));
     }
+  }
+}
+
+/** The file's head after an append: moved by what it wrote (a recognised retry writes nothing). */
+const nextHead = (head: Position, outcome: AppendOutcome): Position =>
+  outcome.written.length > 0 ? outcome.written[outcome.written.length - 1]!.position : head;
+
+/** An append failed after it began writing: the batch must run again with savepoints. */
+class PartlyWritten extends Error {
+  constructor(override readonly cause: unknown) {
+    super('an append of the batch failed after writing', { cause });
   }
 }

@@ -1,6 +1,6 @@
 import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
 import { IdempotencyKeyTakenError, WrongExpectedRevisionError } from '../event-store.errors.js';
-import type { AppendOptions, AppendResult, NewEvent, StoredMetadata } from '../event-store.port.js';
+import type { AppendOptions, AppendResult, NewEvent, Position, StoredMetadata } from '../event-store.port.js';
 import { canonicalJson } from '../hash-chain/canonical-json.js';
 import { hashOfCanonicalParts } from '../hash-chain/event-hash.js';
 import { sqliteCode } from './sqlite-errors.js';
@@ -21,11 +21,15 @@ interface AppendRequest {
 
 /**
  * The body of the append transaction: check the expected revision (or recognise a retry),
- * claim the idempotency key, then write the events. Any throw rolls all of it back.
+ * claim the idempotency key, then write the events after `head`, the file's last position (the
+ * caller holds the write lock, so it cannot move under it). Any throw rolls all of it back.
+ *
+ * The refusals (`WrongExpectedRevisionError`, `IdempotencyKeyTakenError`) are thrown before
+ * anything is written: `BatchWriter` relies on that to run a batch without a savepoint per append.
  */
-export function appendInTransaction(statements: Statements, { streamId, events, options, recordedAt }: AppendRequest): AppendOutcome {
-  const head = statements.streamHead.get(streamId) ?? null;
-  const current = head?.revision ?? -1;
+export function appendInTransaction(statements: Statements, { streamId, events, options, recordedAt }: AppendRequest, head: Position): AppendOutcome {
+  const last = statements.streamHead.get(streamId) ?? null;
+  const current = last?.revision ?? -1;
   const expected = options.expectedRevision === 'no-stream' ? -1 : options.expectedRevision;
   if (current !== expected) {
     const retried = current > expected ? findRetriedAppend(statements, streamId, expected, events) : null;
@@ -44,7 +48,7 @@ export function appendInTransaction(statements: Statements, { streamId, events, 
   }
   try {
     const written: EventRow[] = [];
-    return { result: writeEvents(statements, { streamId, events, recordedAt, after: head }, written), written };
+    return { result: writeEvents(statements, { streamId, events, recordedAt, head, after: last }, written), written };
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
       throw new DuplicateEventIdError(streamId);
@@ -76,6 +80,8 @@ interface WriteEvents {
   readonly streamId: string;
   readonly events: readonly NewEvent[];
   readonly recordedAt: string;
+  /** The file's last position. */
+  readonly head: Position;
   /** The stream's last event, or `null` for a new stream. */
   readonly after: { readonly revision: number; readonly hash: string } | null;
 }
@@ -85,8 +91,8 @@ interface WriteEvents {
  * Data and metadata are stored as the very canonical JSON the hash covers: each is serialised
  * once per event, and the stored bytes are exactly the hashed ones.
  */
-export function writeEvents(statements: Statements, { streamId, events, recordedAt, after }: WriteEvents, written: EventRow[] = []): AppendResult {
-  let position = statements.headPosition.get()!.head;
+function writeEvents(statements: Statements, { streamId, events, recordedAt, head, after }: WriteEvents, written: EventRow[]): AppendResult {
+  let position = head;
   let revision = after?.revision ?? -1;
   let prevHash = after?.hash ?? null;
   for (const event of events) {

@@ -69,6 +69,39 @@ describe.each(['inline', 'thread'] as const)('appends arriving together (group c
     expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2]);
   });
 
+  it('refuses a taken idempotency key and a stale revision inside one committed batch, the others written gap-free', async () => {
+    const claimed = { key: 'k-1', fingerprint: 'f', response: { ok: true } };
+    await store.appendToStream('ServiceCase-a', newEvents(1), { expectedRevision: 'no-stream', idempotency: claimed });
+    const commits = commitsSeenBy(temp.file);
+    const attempts = await Promise.allSettled([
+      store.appendToStream('ServiceCase-b', newEvents(1), { expectedRevision: 'no-stream', idempotency: claimed }),
+      store.appendToStream('ServiceCase-c', newEvents(2), { expectedRevision: 'no-stream' }),
+      store.appendToStream('ServiceCase-a', newEvents(1), { expectedRevision: 5 }),
+      store.appendToStream('ServiceCase-d', newEvents(1), { expectedRevision: 'no-stream' }),
+    ]);
+    expect(attempts.map((a) => a.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(commits()).toBe(1);
+    expect((await store.readAll()).map((e) => [e.streamId, e.position])).toEqual([
+      ['ServiceCase-a', 1],
+      ['ServiceCase-c', 2],
+      ['ServiceCase-c', 3],
+      ['ServiceCase-d', 4],
+    ]);
+  });
+
+  it('answers a retried append from the file within a batch, without moving the positions after it', async () => {
+    const first = newEvents(2);
+    await store.appendToStream('ServiceCase-a', first, { expectedRevision: 'no-stream' });
+    await store.appendToStream('ServiceCase-b', newEvents(1), { expectedRevision: 'no-stream' });
+    const [retried, fresh] = await Promise.all([
+      store.appendToStream('ServiceCase-a', first, { expectedRevision: 'no-stream' }),
+      store.appendToStream('ServiceCase-c', newEvents(1), { expectedRevision: 'no-stream' }),
+    ]);
+    expect(retried).toEqual({ revision: 1, position: 2 });
+    expect(fresh).toEqual({ revision: 0, position: 4 });
+    expect((await verifyAllStreams(store)).totals).toEqual({ streams: 3, events: 4, invalidStreams: 0 });
+  });
+
   it('does not answer before the batch has committed, and commits what was queued when closed', async () => {
     const pending = store.appendToStream('ServiceCase-a', newEvents(1), { expectedRevision: 'no-stream' });
     const peek = new Database(temp.file, { readonly: true });
