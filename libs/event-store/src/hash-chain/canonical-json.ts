@@ -37,16 +37,37 @@ function write(value: unknown): string {
       }
       if (!isPlainObject(value)) throw NOT_JSON;
       let text = '{';
-      for (const key of Object.keys(value).sort()) {
+      for (const key of sortedKeys(value)) {
         const member = value[key];
         if (member === undefined) continue;
-        text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + write(member);
+        text += (text.length === 1 ? '' : ',') + quoted(key) + ':' + write(member);
       }
       return `${text}}`;
     }
     default:
       throw NOT_JSON;
   }
+}
+
+/** The object's keys in code-unit order; already in order (the usual case), they are not sorted again. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i += 1) if (!(keys[i - 1]! < keys[i]!)) return keys.sort();
+  return keys;
+}
+
+/**
+ * Keys as JSON strings, remembered: events repeat the same few dozen keys. Bounded, so a stream
+ * of ever-new keys cannot grow it without end.
+ */
+const QUOTED = new Map<string, string>();
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (QUOTED.size < 10_000) QUOTED.set(key, text);
+  }
+  return text;
 }
 
 /** Where the first value JSON cannot hold is, and what it is (for the error only). */

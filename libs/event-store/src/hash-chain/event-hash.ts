@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { StoredMetadata } from '../event-store.port.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -28,10 +28,8 @@ export function computeEventHash({ type, data, metadata }: HashableEvent): strin
  * serialising the event again.
  */
 export function hashOfCanonicalParts(prevHash: string | null, type: string, data: string, metadata: string): string {
-  return createHash('sha256')
-    .update(`${prevHash ?? ''}\n`)
-    .update(`{"data":${data},"metadata":${metadata},"type":${JSON.stringify(type)}}`)
-    .digest('hex');
+  // One-shot hashing: every append and every verified event comes through here.
+  return hash('sha256', `${prevHash ?? ''}\n{"data":${data},"metadata":${metadata},"type":${JSON.stringify(type)}}`, 'hex');
 }
 
 /** An adapter may attach the stored JSON text of a read event under this key (not enumerable). */
