@@ -95,6 +95,7 @@ if (needsData) {
   const server = await startServer(copy?.dir ?? dataset.dir);
   const boot = server.memory();
   try {
+    log(`server settled ${((await server.settle()) / 1000).toFixed(1)} s after /health answered`);
     workloads['startup'] = {
       startupMs: { metric: `spawn to /health ready on ${dataset.events} events (read models caught up)`, unit: 'ms', median: server.startupMs, min: server.startupMs, max: server.startupMs },
       rssAfterStartMB: round(boot.rssMB),

@@ -21,6 +21,12 @@ export interface RunningServer {
   /** `VmRSS` and `VmHWM` (peak) from /proc, in MB. */
   memory(): { rssMB: number; peakMB: number };
   auth(role: Role): Record<string, string>;
+  /**
+   * Resolves once the server has been nearly idle (under 5% of one core) for a second: on a fresh
+   * copy of the data set, the warranty process manager and the checkpoint writer catch up on the
+   * whole log after /health already answers, and that work must not be timed as request latency.
+   */
+  settle(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
       return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
     },
     auth: (role) => ({ authorization: `Bearer ${tokens[role]}` }),
+    settle: () => settle(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -85,4 +92,25 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
         setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
+}
+
+/** CPU time (user + system) of a process so far, in clock ticks (100 per second on Linux). */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** Waits until `pid` has used under 5% of a core over a whole second (at most a minute); returns the ms waited. */
+async function settle(pid: number): Promise<number> {
+  const started = Date.now();
+  let quietSince = Date.now();
+  let before = cpuTicks(pid);
+  while (Date.now() - started < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = cpuTicks(pid);
+    if (now - before > 1) quietSince = Date.now(); // more than 10 ms of CPU in 250 ms
+    before = now;
+    if (Date.now() - quietSince >= 1_000) break;
+  }
+  return Date.now() - started;
 }

@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore, verifyAllStreams } from '#casetrail/event-store';
 import type { Dataset } from '../lib/dataset.js';
-import { call, msSince, progressBody, reportCase } from '../lib/http-client.js';
+import { call, progressBody, reportCase } from '../lib/http-client.js';
 import type { RunningServer } from '../lib/server.js';
 import type { SizeProfile } from '../lib/sizes.js';
 import { figure, log, percentile, perSecond, repeat, type Figure } from '../lib/stats.js';
 
 const LONG_CASE_EVENTS = 1_000;
+const CHILD = fileURLToPath(new URL('./history-child.mjs', import.meta.url));
 
 /** W6a, in this process: `verifyAllStreams` over the whole data set (every hash recomputed), before any server opens it. */
 export async function verifyChains(size: SizeProfile, dataset: Dataset): Promise<Figure> {
@@ -30,27 +33,14 @@ interface HistoryRun {
   readonly bytes: number;
 }
 
-async function historyLatencies(server: RunningServer, caseId: string, count: number, warmups = 5): Promise<HistoryRun> {
-  const latencies: number[] = [];
-  let events = 0;
-  let bytes = 0;
-  for (let i = 0; i < count + warmups; i += 1) {
-    const start = process.hrtime.bigint();
-    const response = await fetch(`${server.url}/v1/cases/${caseId}/history`, { headers: server.auth('auditor') });
-    const text = await response.text();
-    const ms = msSince(start);
-    if (response.status !== 200) throw new Error(`history answered ${response.status}: ${text.slice(0, 300)}`);
-    if (i >= warmups) latencies.push(ms);
-    events = (JSON.parse(text) as { events: unknown[] }).events.length;
-    bytes = text.length;
-  }
-  return { sorted: latencies.sort((a, b) => a - b), events, bytes };
-}
-
-async function historyRuns(server: RunningServer, caseId: string, runs: number, perRun: number): Promise<HistoryRun[]> {
-  const results: HistoryRun[] = [];
-  for (let i = 0; i < runs; i += 1) results.push(await historyLatencies(server, caseId, perRun, i === 0 ? 5 : 0));
-  return results;
+/** Every run of GETs of one case's history, timed by `history-child.mjs` in a process of its own. */
+function historyRuns(server: RunningServer, caseId: string, runs: number, perRun: number, warmups = 5): Promise<HistoryRun[]> {
+  const args = [CHILD, `${server.url}/v1/cases/${caseId}/history`, server.auth('auditor')['authorization']!, String(runs), String(perRun), String(warmups)];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`history client failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout) as HistoryRun[]),
+    );
+  });
 }
 
 /** The median/min/max of each run's p99, with each run's p50 beside it. */
@@ -75,7 +65,7 @@ export async function historyReads(size: SizeProfile, server: RunningServer, dat
     if (answer.status !== 200) throw new Error(`progress update answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   }
   const long = await historyRuns(server, longCase, size.runs, 20);
-  const typicalFigure = latencyFigure(`history with clocks p99, typical case (${dataset.typicalCaseEvents} events), 300 sequential requests per run`, typical);
+  const typicalFigure = latencyFigure(`history with clocks p99, typical case (${dataset.typicalCaseEvents} events), 300 sequential requests per run (one kept-alive connection, own process)`, typical);
   const longFigure = latencyFigure(`history with clocks p99, ${LONG_CASE_EVENTS}-event case, 20 sequential requests per run`, long);
   log(`W6 history: typical p99 ${typicalFigure.median} ms; ${LONG_CASE_EVENTS}-event case p99 ${longFigure.median} ms (${longFigure['responseKB']} KB)`);
   return { typicalCase: typicalFigure, longCase: longFigure };
