@@ -21,3 +21,4 @@ export { SlaPolicyValidationError } from './policy/json-fields.reader.js';
 export type { SlaClock, SlaClockState } from './clocks/sla-clock.types.js';
 export { SLA_CLOCK_STATES } from './clocks/sla-clock.types.js';
 export { computeSlaClocks, slaClocksAfterEachEvent } from './clocks/compute-sla-clocks.js';
+export { movesSlaClocks } from './clocks/sla-clock.fold.js';

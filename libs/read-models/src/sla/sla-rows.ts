@@ -3,6 +3,7 @@ import {
   computeSlaClocks,
   DEFAULT_TIME_ZONE,
   localDateOf,
+  movesSlaClocks,
   slaClocksAfterEachEvent,
   unitMs,
   type CaseEvent,
@@ -42,6 +43,16 @@ export const minimiseEvent = (event: CaseEvent, triggerFields: ReadonlySet<strin
   }
   return { type: event.type, occurredAt: utcInstant(event.occurredAt), data } as CaseEvent;
 };
+
+/**
+ * The events a case's clocks need kept: those that can move a clock, `TechnicianDispatched` (the
+ * rows name the technician), and always the latest, whose instant the clocks are read at. The
+ * rows are the same as from every event (sla-rows.spec.ts checks it on random histories), and a
+ * case with hundreds of progress messages keeps a handful, so each batch's recomputation of its
+ * clocks stays short however long the case runs.
+ */
+export const eventsForClocks = (events: readonly CaseEvent[], policy: SlaPolicy): CaseEvent[] =>
+  events.filter((event, i) => i === events.length - 1 || event.type === 'TechnicianDispatched' || movesSlaClocks(policy, event));
 
 const keyOf = (clock: SlaClock): string => `${clock.clock}#${clock.complaintId ?? ''}`;
 

@@ -4,7 +4,7 @@ import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/polici
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
 import { idChunks } from '../store/id-chunks.js';
 import { writeRows } from '../store/write-rows.js';
-import { minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
+import { eventsForClocks, minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
 
 /** The SLA policy of a version recorded on `CaseReported`; throws for a version it does not know. */
@@ -34,9 +34,9 @@ async function removeStale(trx: Transaction<any>, caseIds: readonly string[], cu
 }
 
 /**
- * The SLA projection: keeps each case's minimised events, and per batch recomputes the clocks of
- * the cases it touched once, at their latest event's business time (never the wall clock), so a
- * re-delivery or a rebuild writes exactly the same rows.
+ * The SLA projection: keeps each case's minimised events (those its clocks need), and per batch
+ * recomputes the clocks of the cases it touched once, at their latest event's business time (never
+ * the wall clock), so a re-delivery or a rebuild writes exactly the same rows.
  */
 export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
   const triggerFields = new WeakMap<SlaPolicy, Set<string>>();
@@ -67,7 +67,7 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
         const version = before?.sla_policy ?? (first.type === 'CaseReported' ? first.data.slaPolicy : undefined);
         if (version === undefined) throw new Error(`case ${caseId}: ${first.type} before CaseReported`);
         const policy = policyOf(version);
-        const all = [...(before ? (JSON.parse(before.events) as CaseEvent[]) : []), ...added.map((e) => minimiseEvent(e, fieldsOf(policy)))];
+        const all = eventsForClocks([...(before ? (JSON.parse(before.events) as CaseEvent[]) : []), ...added.map((e) => minimiseEvent(e, fieldsOf(policy)))], policy);
         histories.push({ case_id: caseId, sla_policy: version, events: JSON.stringify(all) });
         rows.push(...slaRowsOf(all, policy));
       }

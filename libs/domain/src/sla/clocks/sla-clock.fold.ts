@@ -106,6 +106,34 @@ const syncPauses = (fold: SlaFold, at: number): void => {
   }
 };
 
+/** Event types `applySlaEvent` reads itself, whatever the policy's triggers say. */
+const FOLDED_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
+  'CaseReported',
+  'TechnicianArrived',
+  'RepairCompleted',
+  'CaseOnHold',
+  'CaseResumed',
+  'ComplaintFiled',
+  'CaseCancelled',
+]);
+
+/**
+ * Whether folding `event` can change any clock under `policy`: false for an event the fold does
+ * not read itself and no trigger of the policy fires on (a progress message, a loaner issued).
+ * Folding such an event changes nothing, so a history kept for the clocks may leave it out, all
+ * but the latest event, whose instant the clocks are read at.
+ */
+export const movesSlaClocks = (policy: SlaPolicy, event: CaseEvent): boolean =>
+  FOLDED_TYPES.has(event.type) ||
+  Object.values(policy.clocks).some(
+    (definition) =>
+      fires(definition.startsOn, event) !== undefined ||
+      fires(definition.restartsOn, event) !== undefined ||
+      fires(definition.stopsOn, event) !== undefined ||
+      fires(definition.notApplicableOn, event) !== undefined ||
+      fires(definition.reopensOn, event) !== undefined,
+  );
+
 /** Folds one event in. Events before the case is reported are ignored (there is no case yet). */
 export const applySlaEvent = (fold: SlaFold, event: CaseEvent): void => {
   const at = Date.parse(event.occurredAt);
