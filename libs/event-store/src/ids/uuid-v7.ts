@@ -15,7 +15,7 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
  * Why time-ordered: the event store keeps a unique index on event ids. Random (v4) ids land on a
  * random leaf page of that index each, so a group commit of 64 appends rewrote ~64 index pages in
  * the WAL; ids that grow with time all land on its right-most page. Raw inserts of 64 rows per
- * transaction on this machine's disk: ~30k rows/s with v4 ids, ~87k with time-ordered ones.
+ * transaction on this machine's disk: ~30k rows/s with v4 ids, ~83k with time-ordered ones.
  * The price is that an id shows when it was made, which the event's own metadata says anyway.
  */
 export class UuidV7 {
