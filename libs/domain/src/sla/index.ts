@@ -15,7 +15,7 @@ export type {
   SlaTrigger,
   StandardSlaClock,
 } from './policy/sla-policy.types.js';
-export { STANDARD_SLA_CLOCKS } from './policy/sla-policy.types.js';
+export { STANDARD_SLA_CLOCKS, triggersOf } from './policy/sla-policy.types.js';
 export { parseSlaPolicy } from './policy/sla-policy.parser.js';
 export { SlaPolicyValidationError } from './policy/json-fields.reader.js';
 export type { SlaClock, SlaClockState } from './clocks/sla-clock.types.js';

@@ -10,6 +10,9 @@ const fields = triggerFieldsOf(policy);
 const c = caseEvents('case-p');
 const START = Date.parse('2026-03-02T01:00:00.000Z');
 const HOLDS: HoldReason[] = ['awaiting-parts', 'awaiting-customer'];
+/** A progress message to the customer: moves no clock (the builders' `progress` is a result feedback, which does). */
+const message = (at: string, text = 'on its way'): CaseEvent =>
+  ({ ...c.progress(at), data: { caseId: 'case-p', kind: 'progress', channel: 'sms', message: text } }) as CaseEvent;
 
 /** One step of a case after its report: any event the SLA engine may meet, in any order the state machine might not even allow. */
 const step = fc.oneof(
@@ -22,7 +25,7 @@ const step = fc.oneof(
   fc.constant((at: string) => c.accepted(at)),
   fc.constant((at: string) => c.rejected(at)),
   fc.constant((at: string) => c.progress(at)),
-  fc.constant((at: string) => ({ ...c.progress(at), data: { caseId: 'case-p', kind: 'progress', channel: 'sms', message: 'on its way' } }) as CaseEvent),
+  fc.constant((at: string) => message(at)),
   fc.constant((at: string) => c.loanerIssued(at)),
   fc.constant((at: string) => c.surveyed(at)),
   fc.constantFrom('k1', 'k2').map((id) => (at: string) => c.complaintFiled(at, id)),
@@ -84,9 +87,7 @@ describe('the events kept for the SLA clocks', () => {
 
   it('leave out progress messages but keep the latest event, whatever it is', () => {
     const events = [c.reported('2026-03-02T01:00:00.000Z'), c.contacted('2026-03-02T02:00:00.000Z')];
-    const messages = Array.from({ length: 50 }, (_, i) =>
-      ({ ...c.progress(`2026-03-03T0${i % 10}:00:00.000Z`), data: { caseId: 'case-p', kind: 'progress', channel: 'sms', message: `${i}` } }) as CaseEvent,
-    );
+    const messages = Array.from({ length: 50 }, (_, i) => message(`2026-03-03T0${i % 10}:00:00.000Z`, `${i}`));
     const kept = eventsForClocks([...events, ...messages].map((e) => minimiseEvent(e, fields)), policy);
     expect(kept.map((e) => e.type)).toEqual(['CaseReported', 'CustomerContacted', 'ProgressUpdateSent']);
   });

@@ -4,6 +4,7 @@ import {
   DEFAULT_TIME_ZONE,
   localDateOf,
   movesSlaClocks,
+  triggersOf,
   slaClocksAfterEachEvent,
   unitMs,
   type CaseEvent,
@@ -21,9 +22,7 @@ const HOLD_EVENTS = new Set<string>(['CaseOnHold', 'CaseResumed']);
 /** Top-level fields a policy's triggers compare (`where`), so any policy keeps working on minimised events. */
 export const triggerFieldsOf = (policy: SlaPolicy): Set<string> =>
   new Set(
-    Object.values(policy.clocks).flatMap((clock) =>
-      [...clock.startsOn, ...clock.stopsOn, ...clock.notApplicableOn, ...clock.reopensOn, ...clock.restartsOn].flatMap((t) => Object.keys(t.where ?? {})),
-    ),
+    Object.values(policy.clocks).flatMap((clock) => triggersOf(clock).flatMap((t) => Object.keys(t.where ?? {}))),
   );
 
 /**

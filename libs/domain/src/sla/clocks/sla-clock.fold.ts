@@ -3,7 +3,7 @@ import type { ComplaintSeverity, Complexity, HoldReason, Priority, RegionClass }
 import type { SlaUnit } from '../calendar/sla-duration.types.js';
 import { measureCountedMs } from '../calendar/working-time.calculator.js';
 import type { SlaClock } from './sla-clock.types.js';
-import type { SlaClockDefinition, SlaPolicy, SlaTrigger } from '../policy/sla-policy.types.js';
+import { triggersOf, type SlaClockDefinition, type SlaPolicy, type SlaTrigger } from '../policy/sla-policy.types.js';
 import { selectTarget, unitsOf, type ResolvedTarget, type SlaFacts } from '../policy/sla-target.selector.js';
 
 /**
@@ -124,15 +124,12 @@ const FOLDED_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
  * but the latest event, whose instant the clocks are read at.
  */
 export const movesSlaClocks = (policy: SlaPolicy, event: CaseEvent): boolean =>
-  FOLDED_TYPES.has(event.type) ||
-  Object.values(policy.clocks).some(
-    (definition) =>
-      fires(definition.startsOn, event) !== undefined ||
-      fires(definition.restartsOn, event) !== undefined ||
-      fires(definition.stopsOn, event) !== undefined ||
-      fires(definition.notApplicableOn, event) !== undefined ||
-      fires(definition.reopensOn, event) !== undefined,
-  );
+  FOLDED_TYPES.has(event.type) || fires(policyTriggers(policy), event) !== undefined;
+
+/** Every trigger of every clock of a policy, gathered once per policy (the projection asks per event). */
+const POLICY_TRIGGERS = new WeakMap<SlaPolicy, readonly SlaTrigger[]>();
+const policyTriggers = (policy: SlaPolicy): readonly SlaTrigger[] =>
+  POLICY_TRIGGERS.get(policy) ?? POLICY_TRIGGERS.set(policy, Object.values(policy.clocks).flatMap(triggersOf)).get(policy)!;
 
 /** Folds one event in. Events before the case is reported are ignored (there is no case yet). */
 export const applySlaEvent = (fold: SlaFold, event: CaseEvent): void => {

@@ -70,6 +70,15 @@ export interface SlaClockDefinition {
   readonly pausedBy: readonly HoldReason[];
 }
 
+/** Every trigger of a clock, whatever it does. */
+export const triggersOf = (clock: SlaClockDefinition): readonly SlaTrigger[] => [
+  ...clock.startsOn,
+  ...clock.stopsOn,
+  ...clock.notApplicableOn,
+  ...clock.reopensOn,
+  ...clock.restartsOn,
+];
+
 /** An SLA policy version as the engine uses it: the calendar resolved, defaults filled in. */
 export interface SlaPolicy {
   readonly version: string;
