@@ -40,36 +40,32 @@ export class BatchWriter {
 
   constructor(db: Database.Database, statements: Statements) {
     const headOf = (): Position => statements.headPosition.get()!.head;
-    this.single = db.transaction((append: QueuedAppend) => appendInTransaction(statements, append, headOf())).immediate;
-    this.direct = db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
-      let head = headOf();
-      return appends.map((append): Settled => {
-        try {
-          const outcome = appendInTransaction(statements, append, head);
-          head = nextHead(head, outcome);
-          return { ok: true, outcome };
-        } catch (error) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof IdempotencyKeyTakenError) return { ok: false, error };
-          throw new PartlyWritten(error);
-        }
-      });
-    }).immediate;
-    // Called inside the batch's transaction, `one` runs as a SAVEPOINT (better-sqlite3 nests that way).
-    const one = db.transaction((append: QueuedAppend, head: Position) => appendInTransaction(statements, append, head));
-    this.withSavepoints = db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
-      let head = headOf();
-      return appends.map((append): Settled => {
-        try {
-          const outcome = one(append, head);
-          head = nextHead(head, outcome);
-          return { ok: true, outcome };
-        } catch (error) {
-          // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR…): fail the batch as a whole.
-          if (!db.inTransaction) throw error;
-          return { ok: false, error: translateSqliteError(error) };
-        }
-      });
-    }).immediate;
+    const appendAfter = (append: QueuedAppend, head: Position): AppendOutcome => appendInTransaction(statements, append, head);
+    /** Each append after the one before it; `failed` settles an append that threw, or throws to end the transaction. */
+    const inTurn = (run: typeof appendAfter, failed: (error: unknown) => Settled) =>
+      db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
+        let head = headOf();
+        return appends.map((append): Settled => {
+          try {
+            const outcome = run(append, head);
+            if (outcome.written.length > 0) head = outcome.written[outcome.written.length - 1]!.position; // a recognised retry writes nothing
+            return { ok: true, outcome };
+          } catch (error) {
+            return failed(error);
+          }
+        });
+      }).immediate;
+    this.single = db.transaction((append: QueuedAppend) => appendAfter(append, headOf())).immediate;
+    this.direct = inTurn(appendAfter, (error) => {
+      if (error instanceof WrongExpectedRevisionError || error instanceof IdempotencyKeyTakenError) return { ok: false, error };
+      throw new PartlyWritten(error);
+    });
+    // Called inside the batch's transaction, a transaction function runs as a SAVEPOINT (better-sqlite3 nests that way).
+    this.withSavepoints = inTurn(db.transaction(appendAfter), (error) => {
+      // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR…): fail the batch as a whole.
+      if (!db.inTransaction) throw error;
+      return { ok: false, error: translateSqliteError(error) };
+    });
   }
 
   /** Settles every append, in order; returns once everything written has been committed. */
@@ -100,10 +96,6 @@ export class BatchWriter {
     }
   }
 }
-
-/** The file's head after an append: moved by what it wrote (a recognised retry writes nothing). */
-const nextHead = (head: Position, outcome: AppendOutcome): Position =>
-  outcome.written.length > 0 ? outcome.written[outcome.written.length - 1]!.position : head;
 
 /** An append failed after it began writing: the batch must run again with savepoints. */
 class PartlyWritten extends Error {
