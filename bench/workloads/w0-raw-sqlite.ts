@@ -49,9 +49,10 @@ export interface RawSqlite {
 /**
  * W0, the physical limit: better-sqlite3 inserting the event store's own rows into the event
  * store's own schema and file settings (WAL, synchronous = FULL), with nothing else around them.
- * Rows (JSON already serialised, hashes made up) are prepared before the clock starts.
+ * Rows (JSON already serialised, hashes made up) are prepared before the clock starts. Event ids
+ * are time-ordered, as the service makes them, unless `nextId` says otherwise.
  */
-export function openRawSqlite(size: SizeProfile): RawSqlite {
+export function openRawSqlite(size: SizeProfile, nextId?: () => string): RawSqlite {
   const temp = tempDir('w0');
   const db = new Database(temp.file('events.sqlite'));
   configure(db, 5000);
@@ -69,7 +70,7 @@ export function openRawSqlite(size: SizeProfile): RawSqlite {
   };
   let position = 1;
   const rowsFor = (count: number, run: number, kind: string): Row[] => {
-    const rows = toRows(planStreams(count, 9000 + run, `raw-${kind}${run}`), position).slice(0, count);
+    const rows = toRows(planStreams(count, 9000 + run, `raw-${kind}${run}`, nextId), position).slice(0, count);
     position += rows.length;
     return rows;
   };
