@@ -2,6 +2,7 @@ export * from './sealed-envelope.js';
 export * from './personal-fields.js';
 export * from './personal-data-access.js';
 export * from './personal-data-reader.js';
+export * from './personal-stand-ins.js';
 export * from './show-personal-data.js';
 export * from './sealing-event-store.js';
 export * from './key-store/customer-key-store.port.js';

@@ -26,7 +26,11 @@ export class PersonalDataReader {
   }
 
   async openEvents(recorded: readonly RecordedEvent[], access: PersonalDataAccess): Promise<CaseEvent[]> {
-    const events = recorded.map((r) => caseEventSerializer.deserialize(r));
+    return this.show(recorded.map((r) => caseEventSerializer.deserialize(r)), access);
+  }
+
+  /** Events as read (personal fields sealed), as this reader may see them. */
+  async show(events: readonly CaseEvent[], access: PersonalDataAccess): Promise<CaseEvent[]> {
     const keys = await this.keysOf(events);
     return events.map((event) => showPersonalData(event, access, (customerId, keyId) => keys.get(`${customerId}\u0000${keyId}`) ?? null));
   }
