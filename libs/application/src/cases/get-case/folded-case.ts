@@ -35,14 +35,14 @@ export function foldOn(folded: FoldedCase | null, recorded: readonly RecordedEve
     state = evolve(state, foldable);
   }
   const policy = folded ? folded.policy : slaPolicyOfCase(policies, events);
-  const moving = policy ? events.filter((event) => movesSlaClocks(policy, event)).map(withholdPersonalData) : [];
+  const moving = policy ? events.filter((event) => movesSlaClocks(policy, event)) : [];
   return {
     revision: recorded.at(-1)?.revision ?? folded?.revision ?? -1,
     state,
     withheld: replaceStandIns(state, personal, personal.map((slot) => withholdPersonalData(slot.event))),
     personal,
     policy,
-    clockEvents: moving.length > 0 ? [...(folded?.clockEvents ?? []), ...moving] : (folded?.clockEvents ?? []),
+    clockEvents: [...(folded?.clockEvents ?? []), ...moving],
     latestMs: Math.max(folded?.latestMs ?? -Infinity, ...events.map((event) => Date.parse(event.occurredAt))),
   };
 }
