@@ -41,7 +41,7 @@ describe('npm run cli', () => {
     expect(parseDigests(run.stdout)).toEqual(live);
   }, 120_000);
 
-  it('ends with the same digest when a rebuild is killed part-way and run again', async () => {
+  it('leaves the read models as they were when a rebuild is killed part-way, and ends with the same digest when run again', async () => {
     const child = startCli(['rebuild', '--batch-size', '100'], dataDir);
     let progress = '';
     child.stderr!.on('data', (d) => (progress += d));
@@ -49,9 +49,24 @@ describe('npm run cli', () => {
     while (!/[1-9]\d*\/\d+ events/.test(progress) && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
     await exited;
+    const untouched = await runCli(['digest'], dataDir);
+    expect(parseDigests(untouched.stdout)).toEqual(live);
     const run = await runCli(['rebuild'], dataDir);
     expect(run.code).toBe(0);
     expect(parseDigests(run.stdout)).toEqual(live);
+  }, 120_000);
+
+  it('refuses to rebuild while the service has the read models open, and leaves them as they were', async () => {
+    const app = await startTestApp(dataDir);
+    try {
+      const run = await runCli(['rebuild'], dataDir);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/read-models\.sqlite is open in another process/);
+    } finally {
+      await app.close();
+    }
+    const untouched = await runCli(['digest'], dataDir);
+    expect(parseDigests(untouched.stdout)).toEqual(live);
   }, 120_000);
 
   it('verifies every hash chain', async () => {

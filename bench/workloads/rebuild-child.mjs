@@ -3,19 +3,18 @@
 import { join } from 'node:path';
 import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore } from '#casetrail/event-store';
-import { ALL_PROJECTIONS, allReadModelMigrations, migrateReadModels, openReadModelDb, rebuildProjections } from '#casetrail/read-models';
+import { ALL_PROJECTIONS, rebuildReadModelFile } from '#casetrail/read-models';
 
 const [dataDir, batchSize] = process.argv.slice(2);
 const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'), { clock: systemClock });
-const db = openReadModelDb({ kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') });
-await migrateReadModels(db, allReadModelMigrations());
+const file = join(dataDir, 'read-models.sqlite');
 let applyMs = {};
 const started = process.hrtime.bigint();
-await rebuildProjections(store, db, ALL_PROJECTIONS, (p) => (applyMs = p.applyMs), batchSize ? Number(batchSize) : undefined);
+// As `cli rebuild` does on the embedded file: a new file built beside the old one, then swapped in.
+await rebuildReadModelFile(store, file, (p) => (applyMs = p.applyMs), batchSize ? Number(batchSize) : undefined);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const { user, system } = process.cpuUsage();
 const events = await store.headPosition();
-await db.destroy();
 await store.close();
 const applySeconds = Object.fromEntries(Object.entries(applyMs).map(([name, ms]) => [name, ms / 1000]));
 process.stdout.write(JSON.stringify({ events, projections: ALL_PROJECTIONS.length, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (user + system) / 1e6, applySeconds }));

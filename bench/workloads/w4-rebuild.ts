@@ -32,9 +32,9 @@ function rebuildOnce(dataDir: string): Promise<RebuildRun> {
 
 /**
  * W4: every projection rebuilt from position 0 over the data set, in a child process running the
- * built code: `rebuildProjections` with `ALL_PROJECTIONS`, as `cli rebuild` does (one pass over the
- * log, each batch applied to every projection in one transaction). The headline counts each stored
- * event once: store events / wall time of the whole rebuild.
+ * built code: `rebuildReadModelFile`, as `cli rebuild` does (a new read-model file, one pass over
+ * the log, each batch applied to every projection in one transaction, then swapped in). The
+ * headline counts each stored event once: store events / wall time of the whole rebuild.
  */
 export async function rebuild(size: SizeProfile, dataset: Dataset): Promise<Record<string, Figure>> {
   const runs: RebuildRun[] = [];

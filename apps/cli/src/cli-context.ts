@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { systemClock } from '#casetrail/domain';
 import { CHECKPOINT_PUBLIC_KEY_FILE, CheckpointStore, checkpointsFileIn, SqliteEventStore, type EventStore } from '#casetrail/event-store';
-import { allReadModelMigrations, migrateReadModels, openReadModelDb, readModelDbConfig, type ReadModelDb } from '#casetrail/read-models';
+import { allReadModelMigrations, migrateReadModels, openReadModelDb, readModelDbConfig, type ReadModelDb, type ReadModelDbConfig } from '#casetrail/read-models';
 
 /** The stores of the embedded profile, found through CASETRAIL_DATA_DIR like the service finds them. */
 export interface CliContext {
   readonly dataDir: string;
   readonly store: EventStore;
+  /** Where the read models are (READ_MODEL_DB), for commands that work on the file itself. */
+  readonly readModels: ReadModelDbConfig;
   readonly db: () => Promise<ReadModelDb>;
   /** The signed checkpoints beside the store, `null` when none were ever written. */
   readonly checkpoints: () => CheckpointStore | null;
@@ -24,15 +26,17 @@ export function openCliContext(env: NodeJS.ProcessEnv = process.env): CliContext
   const store = SqliteEventStore.open(file, { clock: systemClock });
   let db: ReadModelDb | undefined;
   let checkpoints: CheckpointStore | null | undefined;
+  const readModels = readModelDbConfig(env, dataDir);
   return {
     dataDir,
     store,
+    readModels,
     eventsFile: file,
     publicKeyFile: join(dataDir, CHECKPOINT_PUBLIC_KEY_FILE),
     checkpoints: () => (checkpoints === undefined ? (checkpoints = CheckpointStore.openExisting(checkpointsFileIn(dataDir))) : checkpoints),
     db: async () => {
       if (!db) {
-        db = openReadModelDb(readModelDbConfig(env, dataDir));
+        db = openReadModelDb(readModels);
         await migrateReadModels(db, allReadModelMigrations());
       }
       return db;

@@ -7,6 +7,7 @@ export * from './runtime/apply-batch.js';
 export * from './runtime/projection-runner.js';
 export * from './runtime/projection-host.js';
 export * from './runtime/rebuild.js';
+export * from './runtime/rebuild-file.js';
 export * from './runtime/table-digest.js';
 export * from './runtime/to-projected.js';
 export * from './query/pagination.js';

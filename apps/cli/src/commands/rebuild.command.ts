@@ -1,4 +1,4 @@
-import { ALL_PROJECTIONS, digestProjection, rebuildProjections, type Projection } from '#casetrail/read-models';
+import { ALL_PROJECTIONS, digestProjection, rebuildProjections, rebuildReadModelFile, type Projection, type RebuildProgress } from '#casetrail/read-models';
 import type { CliContext } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printDigests } from './digest.command.js';
@@ -6,16 +6,23 @@ import { printDigests } from './digest.command.js';
 /**
  * `rebuild [--projection <name>]`: every (or one) projection from position 0 in one pass over the
  * log, then the digest of the rebuilt tables. Stop the service first: a live projector would write
- * the same tables.
+ * the same tables. Every projection on the embedded file is rebuilt into a new file that replaces
+ * the old one when complete; one projection, or PostgreSQL, is rebuilt in place.
  */
 export async function rebuild(ctx: CliContext, args: { projection?: string; batchSize?: number }): Promise<void> {
   const projections = select(args.projection);
-  const db = await ctx.db();
   const head = await ctx.store.headPosition();
   const bar = new ProgressBar((args.projection ?? 'all projections').padEnd(15), head);
   let done = 0;
-  await rebuildProjections(ctx.store, db, projections, (p) => bar.update((done = p.events)), args.batchSize);
+  const onProgress = (p: RebuildProgress): void => bar.update((done = p.events));
+  if (args.projection === undefined && ctx.readModels.kind === 'sqlite') {
+    // Before `ctx.db()`: no connection of this process may hold the file being replaced.
+    await rebuildReadModelFile(ctx.store, ctx.readModels.file, onProgress, args.batchSize);
+  } else {
+    await rebuildProjections(ctx.store, await ctx.db(), projections, onProgress, args.batchSize);
+  }
   bar.finish(done);
+  const db = await ctx.db();
   const digests = [];
   for (const projection of projections) digests.push(...(await digestProjection(db, projection)));
   printDigests(digests);
