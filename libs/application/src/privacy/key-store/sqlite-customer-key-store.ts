@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { DomainError } from '#casetrail/domain';
 import { TurnBatcher, uuidV7 } from '#casetrail/event-store';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
@@ -17,6 +19,17 @@ interface KeyRow {
   readonly wrapping: Wrapping;
   readonly material: Buffer;
 }
+
+/** Makes what was committed so far durable; resolves once it is on disk. */
+export type SyncLog = () => Promise<void>;
+
+export class KeyStoreUnavailableError extends DomainError {
+  constructor(reason: string) {
+    super('KEYS.UNAVAILABLE', 'unavailable', `The customer key store is unavailable: ${reason}; nothing was written`);
+  }
+}
+
+const syncFd = promisify(fdatasync);
 
 /** A checkpoint is refused while a reader holds an older snapshot; one process owns this file, so that passes quickly. */
 const CHECKPOINT_ATTEMPTS = 20;
@@ -35,10 +48,16 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   private readonly deleteKey: Database.Statement<[string]>;
   private readonly insertKeys: (customerIds: readonly string[]) => void;
   private readonly pending = new TurnBatcher<PendingKey>((batch) => this.createPending(batch));
+  /** Customers whose new key is committed but maybe not yet on disk, with the sync that puts it there. */
+  private readonly unsynced = new Map<string, Promise<void>>();
+  /** Set when a sync failed: what the disk holds is then unknown, so no key is handed out until a restart. */
+  private broken: KeyStoreUnavailableError | null = null;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly wrapper: KeyWrapper,
+    private readonly syncLog: SyncLog,
+    private readonly closeLog: () => void,
   ) {
     this.selectKey = db.prepare('select key_id, wrapping, material from customer_keys where customer_id = ?');
     this.insertKey = db.prepare('insert or ignore into customer_keys (customer_id, key_id, wrapping, material, created_at) values (?, ?, ?, ?, ?)');
@@ -53,11 +72,18 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
     });
   }
 
-  static open(file: string, wrapper: KeyWrapper = KeyWrapper.none()): SqliteCustomerKeyStore {
+  /**
+   * `syncLog` is for tests; by default the write-ahead log is synced with `fdatasync` on the libuv
+   * pool. A commit at `synchronous = NORMAL` appends to the log without waiting for the disk, so
+   * the API's thread goes on serving requests while the disk works (4.7 % of that thread's time at
+   * saturation was spent waiting in this file's commits).
+   */
+  static open(file: string, wrapper: KeyWrapper = KeyWrapper.none(), syncLog?: SyncLog): SqliteCustomerKeyStore {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    // NORMAL syncs the log only before a checkpoint copies it into the file: each commit's own sync is `syncLog`.
+    db.pragma('synchronous = NORMAL');
     db.pragma('secure_delete = ON');
     db.exec(`create table if not exists customer_keys (
       customer_id text primary key,
@@ -66,13 +92,19 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
       material blob not null,
       created_at text not null
     )`);
-    return new SqliteCustomerKeyStore(db, wrapper);
+    if (syncLog) return new SqliteCustomerKeyStore(db, wrapper, syncLog, () => {});
+    // Opened once the log exists (the table's creation wrote it): a checkpoint truncates it in place, never replaces it.
+    const log = openSync(`${file}-wal`, 'r+');
+    return new SqliteCustomerKeyStore(db, wrapper, () => syncFd(log), () => closeSync(log));
   }
 
   async currentKey(customerId: string): Promise<CustomerDataKey> {
+    if (this.broken) throw this.broken;
     const existing = this.row(customerId);
-    if (existing) return this.toKey(customerId, existing);
-    return this.toKey(customerId, await this.createKey(customerId));
+    if (!existing) return this.toKey(customerId, await this.createKey(customerId));
+    // Created by a request still waiting for its sync: not handed out before it is on disk.
+    await this.unsynced.get(customerId);
+    return this.toKey(customerId, existing);
   }
 
   async findKey(customerId: string, keyId: string): Promise<CustomerDataKey | null> {
@@ -93,13 +125,15 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.pending.flush();
+    await Promise.allSettled(this.unsynced.values());
+    this.closeLog();
     this.db.close();
   }
 
   /**
    * New keys are written like appends to the event store: those asked for in one turn of the
-   * event loop share one transaction, so a burst of reports pays one fsync (synchronous = FULL: a
-   * key must be on disk before the event sealed with it).
+   * event loop share one transaction and one sync, so a burst of reports pays one fsync. A key is
+   * handed out only after its sync: it must be on disk before any event sealed with it.
    */
   private createKey(customerId: string): Promise<KeyRow> {
     return new Promise((resolve, reject) => this.pending.push({ customerId, resolve, reject }));
@@ -113,7 +147,23 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
       return;
     }
     // The row read back is the one kept, whoever created it.
-    for (const p of batch) p.resolve(this.row(p.customerId)!);
+    const rows = batch.map((p) => this.row(p.customerId)!);
+    const synced = this.syncLog().then(
+      () => {
+        for (const [i, p] of batch.entries()) p.resolve(rows[i]!);
+      },
+      (error: unknown) => {
+        this.broken ??= new KeyStoreUnavailableError(`keys.sqlite could not be synced to disk (${error instanceof Error ? error.message : String(error)})`);
+        for (const p of batch) p.reject(this.broken);
+        throw this.broken;
+      },
+    );
+    for (const p of batch) this.unsynced.set(p.customerId, synced);
+    void synced
+      .catch(() => undefined)
+      .finally(() => {
+        for (const p of batch) if (this.unsynced.get(p.customerId) === synced) this.unsynced.delete(p.customerId);
+      });
   }
 
   private row(customerId: string): KeyRow | undefined {
