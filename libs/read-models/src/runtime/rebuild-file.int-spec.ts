@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,14 @@ describe('rebuilding the embedded read-model file', () => {
     expect(service).toBeDefined();
     expect(await inspect(digestAll)).toEqual(live);
     expect(existsSync(`${file}.rebuilding`)).toBe(false);
+  }, 60_000);
+
+  it('takes in the log a crashed process left behind, rather than taking it for a running service', async () => {
+    const crash = `const db = new (require('better-sqlite3'))(process.argv[1]); db.prepare("update case_summary set status = 'crashed'").run(); process.exit(0);`;
+    expect(spawnSync(process.execPath, ['-e', crash, file]).status).toBe(0);
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    await rebuildReadModelFile(store, file);
+    expect(await inspect(digestAll)).toEqual(live);
   }, 60_000);
 
   it('creates the file when there is none', async () => {

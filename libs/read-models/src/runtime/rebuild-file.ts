@@ -30,11 +30,17 @@ const syncPath = (path: string): void => {
 /**
  * Closing the last connection to a file in WAL mode checkpoints the log and deletes it; a log left
  * after this process's connection closed belongs to another connection. The new file must never
- * meet it: SQLite would replay the old file's log onto the new one.
+ * meet it: SQLite would replay the old file's log onto the new one. The read opens the log, so a
+ * log a crashed process left behind is taken in and deleted too.
  */
 function assertNotInUse(file: string): void {
   if (!existsSync(file)) return;
-  new Database(file).close();
+  const db = new Database(file);
+  try {
+    db.prepare('select 1 from sqlite_master limit 1').get();
+  } finally {
+    db.close();
+  }
   if (existsSync(`${file}-wal`)) throw new ReadModelFileInUseError(file);
 }
 
