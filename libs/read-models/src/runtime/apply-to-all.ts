@@ -11,13 +11,15 @@ import { toProjected } from './to-projected.js';
  * it, events upcast once for all. The projections must all stand just before the batch (a
  * rebuild from zero). When it fails, each projection retries on its own with `applyOrLocate`, which
  * commits what it can and names the projection and position that cannot be projected.
- * `applyMs` accumulates the time spent in each projection's `apply`.
+ * `applyMs` accumulates the time spent in each projection's `apply`. `bulk`: each projection's
+ * `bulkRebuild.apply` where it has one (the retries use `apply`, whose rows `finish` rewrites).
  */
 export async function applyToAll(
   db: ReadModelDb,
   projections: readonly Projection[],
   batch: readonly RecordedEvent[],
   applyMs: Record<string, number>,
+  bulk = false,
 ): Promise<number> {
   const last = batch[batch.length - 1]!.position;
   try {
@@ -25,7 +27,7 @@ export async function applyToAll(
     await db.transaction().execute(async (trx) => {
       for (const projection of projections) {
         const started = performance.now();
-        await projection.apply(trx, projected);
+        await (bulk && projection.bulkRebuild ? projection.bulkRebuild.apply(trx, projected) : projection.apply(trx, projected));
         applyMs[projection.name] = (applyMs[projection.name] ?? 0) + performance.now() - started;
         await writeCheckpoint(trx, projection.name, last);
       }

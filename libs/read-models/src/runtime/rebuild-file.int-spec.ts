@@ -57,6 +57,7 @@ describe('rebuilding the embedded read-model file', () => {
   });
 
   it('replaces the file with one holding the live rows, every index, and every checkpoint at the head', async () => {
+    expect(live.find((d) => d.table === 'sla_clocks')!.rows).toBeGreaterThan(0);
     await rebuildReadModelFile(store, file, undefined, 40);
     const head = await store.headPosition();
     await inspect(async (db) => {

@@ -78,7 +78,8 @@ async function buildInto(file: string, store: EventStore, onProgress?: (progress
   const db = openReadModelDb({ kind: 'sqlite', file });
   try {
     await migrateReadModels(db, allReadModelMigrations());
-    await rebuildProjections(store, db, ALL_PROJECTIONS, onProgress, batchSize);
+    // In bulk: nothing reads this file before the rename, and a killed rebuild's file is discarded.
+    await rebuildProjections(store, db, ALL_PROJECTIONS, onProgress, batchSize, true);
   } finally {
     // The only connection: closing it copies the log into the file and deletes it.
     await db.destroy();

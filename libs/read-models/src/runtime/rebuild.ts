@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { START, type EventStore } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { applyToAll } from './apply-to-all.js';
@@ -23,7 +24,9 @@ export const REBUILD_BATCH_SIZE = 2_000;
  * Rebuilds projections from position 0 in one pass over the log: clears their tables and
  * checkpoints in one transaction, then reads each batch once and applies it to every projection
  * in one transaction that also moves each one's checkpoint. Killed part-way, running it again
- * starts over and ends in the same rows.
+ * starts over and ends in the same rows. `bulk` uses each projection's `bulkRebuild`: only for
+ * tables nothing reads before the rebuild ends, and which a killed rebuild leaves unused (a new
+ * file), since the checkpoints reach the head before `finish` has written its rows.
  */
 export async function rebuildProjections(
   store: EventStore,
@@ -31,6 +34,7 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   onProgress: (progress: RebuildProgress) => void = () => {},
   batchSize = REBUILD_BATCH_SIZE,
+  bulk = false,
 ): Promise<void> {
   const sqlite = onSqlite(db);
   await db.transaction().execute(async (trx) => {
@@ -48,10 +52,17 @@ export async function rebuildProjections(
     for (;;) {
       const batch = await store.readAll({ after: position, maxCount: batchSize });
       if (batch.length === 0) break;
-      position = await applyToAll(db, projections, batch, applyMs);
+      position = await applyToAll(db, projections, batch, applyMs, bulk);
       events += batch.length;
       onProgress({ position, head, events, applyMs });
     }
+    if (!bulk) return;
+    for (const projection of projections) {
+      const started = performance.now();
+      await projection.bulkRebuild?.finish(db);
+      applyMs[projection.name]! += performance.now() - started;
+    }
+    onProgress({ position, head, events, applyMs });
   };
   if (!sqlite) return replay();
   try {

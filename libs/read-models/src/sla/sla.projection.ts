@@ -33,14 +33,59 @@ async function removeStale(trx: Transaction<any>, caseIds: readonly string[], cu
   }
 }
 
+/** A case's kept events after a batch: the stored row, and the same events parsed, under their policy. */
+interface KeptHistory {
+  readonly row: SlaCaseEventsRow;
+  readonly events: readonly CaseEvent[];
+  readonly policy: SlaPolicy;
+}
+
+/** Cases per transaction when a bulk rebuild writes every case's clocks at the end. */
+const FINISH_CHUNK = 2_000;
+
+/** Writes the clocks of these cases as their kept events give them, removing those no longer produced. */
+async function writeClocks(trx: Transaction<any>, histories: readonly KeptHistory[]): Promise<void> {
+  const rows = histories.flatMap((h) => slaRowsOf(h.events, h.policy));
+  await removeStale(trx, histories.map((h) => h.row.case_id), rows);
+  await writeRows(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
+}
+
 /**
  * The SLA projection: keeps each case's minimised events (those its clocks need), and per batch
  * recomputes the clocks of the cases it touched once, at their latest event's business time (never
- * the wall clock), so a re-delivery or a rebuild writes exactly the same rows.
+ * the wall clock), so a re-delivery or a rebuild writes exactly the same rows. A bulk rebuild keeps
+ * the events batch by batch and computes each case's clocks once at the end: batch by batch, a case
+ * reported early had its clocks recomputed and rewritten at each of its events.
  */
 export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
   const triggerFields = new WeakMap<SlaPolicy, Set<string>>();
   const fieldsOf = (policy: SlaPolicy): Set<string> => triggerFields.get(policy) ?? triggerFields.set(policy, triggerFieldsOf(policy)).get(policy)!;
+
+  /** Adds a batch's events to the kept histories of the cases it touches, and returns those histories. */
+  const keep = async (trx: Transaction<any>, events: readonly ProjectedEvent[]): Promise<KeptHistory[]> => {
+    const fresh = new Map<string, CaseEvent[]>();
+    for (const { caseEvent } of events) {
+      if (!caseEvent) continue;
+      const added = fresh.get(caseEvent.data.caseId);
+      if (added) added.push(caseEvent);
+      else fresh.set(caseEvent.data.caseId, [caseEvent]);
+    }
+    if (fresh.size === 0) return [];
+    const stored = await loadHistories(trx, [...fresh.keys()]);
+    const histories: KeptHistory[] = [];
+    for (const [caseId, added] of fresh) {
+      const before = stored.get(caseId);
+      const first = added[0]!;
+      const version = before?.sla_policy ?? (first.type === 'CaseReported' ? first.data.slaPolicy : undefined);
+      if (version === undefined) throw new Error(`case ${caseId}: ${first.type} before CaseReported`);
+      const policy = policyOf(version);
+      const all = eventsForClocks([...(before ? (JSON.parse(before.events) as CaseEvent[]) : []), ...added.map((e) => minimiseEvent(e, fieldsOf(policy)))], policy);
+      histories.push({ row: { case_id: caseId, sla_policy: version, events: JSON.stringify(all) }, events: all, policy });
+    }
+    await writeRows(trx, SLA_CASE_EVENTS_TABLE, ['case_id'], histories.map((h) => h.row));
+    return histories;
+  };
+
   return {
     name: 'sla',
     tables: [
@@ -49,31 +94,21 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
     ],
     migrations: slaMigrations,
     async apply(trx, events: readonly ProjectedEvent[]) {
-      const fresh = new Map<string, CaseEvent[]>();
-      for (const { caseEvent } of events) {
-        if (!caseEvent) continue;
-        const added = fresh.get(caseEvent.data.caseId);
-        if (added) added.push(caseEvent);
-        else fresh.set(caseEvent.data.caseId, [caseEvent]);
-      }
-      if (fresh.size === 0) return;
-      const caseIds = [...fresh.keys()];
-      const stored = await loadHistories(trx, caseIds);
-      const histories: SlaCaseEventsRow[] = [];
-      const rows: SlaClockRow[] = [];
-      for (const [caseId, added] of fresh) {
-        const before = stored.get(caseId);
-        const first = added[0]!;
-        const version = before?.sla_policy ?? (first.type === 'CaseReported' ? first.data.slaPolicy : undefined);
-        if (version === undefined) throw new Error(`case ${caseId}: ${first.type} before CaseReported`);
-        const policy = policyOf(version);
-        const all = eventsForClocks([...(before ? (JSON.parse(before.events) as CaseEvent[]) : []), ...added.map((e) => minimiseEvent(e, fieldsOf(policy)))], policy);
-        histories.push({ case_id: caseId, sla_policy: version, events: JSON.stringify(all) });
-        rows.push(...slaRowsOf(all, policy));
-      }
-      await writeRows(trx, SLA_CASE_EVENTS_TABLE, ['case_id'], histories);
-      await removeStale(trx, caseIds, rows);
-      await writeRows(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
+      await writeClocks(trx, await keep(trx, events));
+    },
+    bulkRebuild: {
+      async apply(trx, events) {
+        await keep(trx, events);
+      },
+      async finish(db) {
+        for (let after = ''; ; ) {
+          const rows = (await db.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', '>', after).orderBy('case_id').limit(FINISH_CHUNK).execute()) as SlaCaseEventsRow[];
+          if (rows.length === 0) return;
+          const histories = rows.map((row) => ({ row, events: JSON.parse(row.events) as CaseEvent[], policy: policyOf(row.sla_policy) }));
+          await db.transaction().execute((trx) => writeClocks(trx, histories));
+          after = rows[rows.length - 1]!.case_id;
+        }
+      },
     },
   };
 };
