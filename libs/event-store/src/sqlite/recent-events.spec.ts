@@ -57,4 +57,13 @@ describe('RecentEvents', () => {
     expect(recent.read(0, -1, 40)).toBeNull();
     expect(positions(recent.read(32, -1, 40))).toEqual([33, 34, 35, 36, 37, 38, 39, 40]);
   });
+
+  it('says where what it holds ends, and whether a read after a position starts within it', () => {
+    const recent = new RecentEvents();
+    expect(recent.end()).toBeNull();
+    expect(recent.holds(0)).toBe(false);
+    recent.add(rows(10, 12));
+    expect(recent.end()).toBe(12);
+    expect([8, 9, 12, 13].map((after) => recent.holds(after))).toEqual([false, true, true, false]);
+  });
 });

@@ -2,9 +2,10 @@ import type { Position, RecordedEvent } from '../event-store.port.js';
 import { toRecordedEvent, type EventRow } from './sqlite-statements.js';
 
 /**
- * The last events this process committed, as stored. Every in-process subscriber (six projections,
- * the checkpoint writer, the warranty process manager) reads each new event right after it is
- * committed: served from here, the file is not read and the JSON not parsed once per subscriber.
+ * The newest events, as stored: those this store committed, and those it read from the file up to
+ * its head. Every in-process subscriber (six projections, the checkpoint writer, the warranty
+ * process manager) reads each new event right after it is committed: served from here, the file is
+ * not read and the JSON not parsed once per subscriber.
  *
  * Only a contiguous run of positions is kept, and it is used only while it ends at the file's
  * head, so events another process appended are never hidden: the read falls back to the file.
@@ -14,7 +15,7 @@ export class RecentEvents {
   private rows: EventRow[] = [];
   private parsed: (RecordedEvent | undefined)[] = [];
 
-  constructor(private readonly capacity = 1_024) {}
+  constructor(readonly capacity = 1_024) {}
 
   /** Rows just committed, in position order. */
   add(rows: readonly EventRow[]): void {
@@ -43,6 +44,16 @@ export class RecentEvents {
     const events: RecordedEvent[] = [];
     for (let i = start; i < end; i += 1) events.push((this.parsed[i] ??= toRecordedEvent(this.rows[i]!)));
     return events;
+  }
+
+  /** The last position held, or null when nothing is. */
+  end(): Position | null {
+    return this.rows.length === 0 ? null : this.last();
+  }
+
+  /** Whether the events after `after` would start within what is held. */
+  holds(after: Position): boolean {
+    return this.rows.length > 0 && after >= this.rows[0]!.position - 1 && after <= this.last();
   }
 
   clear(): void {

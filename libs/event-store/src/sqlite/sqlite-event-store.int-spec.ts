@@ -109,6 +109,34 @@ describe('SqliteEventStore on its own file', () => {
     }
   });
 
+  it('reads another connection\'s new events from the file once for all its readers, as the file holds them', async () => {
+    // As the projection worker: its store only reads; six projections read each new event in turn.
+    const reader = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    const fresh = () => SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    try {
+      await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
+      const first = await reader.readAll({ after: START });
+      await store.appendToStream('ServiceCase-b', newEvents(2), { expectedRevision: 'no-stream' });
+      const lagging = await reader.readAll({ after: 1 });
+      const ahead = await reader.readAll({ after: 3, maxCount: 1 });
+      expect(lagging.map((e) => e.position)).toEqual([2, 3, 4, 5]);
+      expect(lagging[0]).toBe(first[1]);
+      expect(ahead[0]).toBe(lagging[2]);
+      const plain = fresh();
+      try {
+        for (const after of [START, 1, 3, 5]) expect(await reader.readAll({ after, maxCount: 3 })).toEqual(await plain.readAll({ after, maxCount: 3 }));
+      } finally {
+        await plain.close();
+      }
+      // Past what it holds, or before it, the file is read.
+      await store.appendToStream('ServiceCase-c', newEvents(1), { expectedRevision: 'no-stream' });
+      expect((await reader.readAll({ after: 5 })).map((e) => e.streamId)).toEqual(['ServiceCase-c']);
+      expect((await reader.readAll({ after: START, maxCount: 2 })).map((e) => e.position)).toEqual([1, 2]);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('keeps its data across close and reopen, and runs in WAL with synchronous FULL', async () => {
     await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
     await store.close();

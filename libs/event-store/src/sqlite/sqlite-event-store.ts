@@ -117,11 +117,29 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     const limit = toLimit(options.maxCount);
     const after = options.after ?? START;
-    return this.guard(
-      () =>
-        this.recent.read(after, limit, this.statements.headPosition.get()!.head) ??
-        this.statements.readAll.all(after, limit).map(toRecordedEvent),
-    );
+    return this.guard(() => {
+      const head = this.statements.headPosition.get()!.head;
+      const held = this.recent.read(after, limit, head) ?? this.catchUpRecent(after, limit, head);
+      if (held) return held;
+      const rows = this.statements.readAll.all(after, limit);
+      if (rows.length === 0 || rows[rows.length - 1]!.position !== head) return rows.map(toRecordedEvent);
+      // The newest events: the next subscriber on this thread reads them from here.
+      this.recent.add(rows);
+      return this.recent.read(after, limit, head) ?? rows.map(toRecordedEvent);
+    });
+  }
+
+  /**
+   * Reads the events committed since the last one held, once for every subscriber on this thread,
+   * and serves the read from what is then held. In the projection worker the API's thread commits,
+   * so nothing is held from writing: without this, each of six projections read and parsed every
+   * event from the file.
+   */
+  private catchUpRecent(after: Position, limit: number, head: Position): RecordedEvent[] | null {
+    const end = this.recent.end();
+    if (end === null || !this.recent.holds(after) || head - end > this.recent.capacity) return null;
+    this.recent.add(this.statements.readAll.all(end, head - end));
+    return this.recent.read(after, limit, head);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
