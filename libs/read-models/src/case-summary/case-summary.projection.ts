@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
 import { idChunks } from '../store/id-chunks.js';
-import { writeRows } from '../store/write-rows.js';
+import { writeChangedRows } from '../store/write-rows.js';
 import { evolveCaseSummary } from './case-summary.evolve.js';
 import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from './case-summary.tables.js';
 
@@ -19,7 +19,7 @@ async function loadRows(trx: Transaction<any>, caseIds: readonly string[]): Prom
 
 /**
  * The case-summary projection: loads the rows a batch touches once, folds the batch in memory with
- * the pure `evolveCaseSummary`, and writes each changed row once.
+ * the pure `evolveCaseSummary`, and writes each changed row once, in the columns that changed.
  */
 export const caseSummaryProjection: Projection = {
   name: 'case-summary',
@@ -28,7 +28,8 @@ export const caseSummaryProjection: Projection = {
   async apply(trx, events: readonly ProjectedEvent[]) {
     const caseEvents = events.filter((e) => e.caseEvent !== null);
     if (caseEvents.length === 0) return;
-    const rows = await loadRows(trx, [...new Set(caseEvents.map((e) => e.caseEvent!.data.caseId))]);
+    const stored = await loadRows(trx, [...new Set(caseEvents.map((e) => e.caseEvent!.data.caseId))]);
+    const rows = new Map(stored);
     const changed = new Map<string, CaseSummaryRow>();
     for (const { recorded, caseEvent } of caseEvents) {
       const id = caseEvent!.data.caseId;
@@ -39,6 +40,6 @@ export const caseSummaryProjection: Projection = {
         changed.set(id, after);
       }
     }
-    await writeRows(trx, CASE_SUMMARY_TABLE, ['case_id'], [...changed.values()]);
+    await writeChangedRows(trx, CASE_SUMMARY_TABLE, ['case_id'], [...changed.values()], (row) => stored.get(row.case_id));
   },
 };

@@ -3,7 +3,7 @@ import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
 import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
 import { idChunks } from '../store/id-chunks.js';
-import { writeRows } from '../store/write-rows.js';
+import { writeChangedRows, writeRows } from '../store/write-rows.js';
 import { eventsForClocks, minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
 
@@ -22,15 +22,14 @@ async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]):
   return found;
 }
 
-/** Deletes rows of clocks the recomputation no longer produces (e.g. after a policy file was corrected). */
-async function removeStale(trx: Transaction<any>, caseIds: readonly string[], current: readonly SlaClockRow[]): Promise<void> {
-  const keep = new Set(current.map(rowKey));
+/** The clock rows stored for these cases, by key. */
+async function loadClocks(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaClockRow>> {
+  const stored = new Map<string, SlaClockRow>();
   for (const ids of idChunks(caseIds)) {
-    const existing = (await trx.selectFrom(SLA_CLOCKS_TABLE).select([...CLOCK_KEY]).where('case_id', 'in', ids).execute()) as SlaClockRow[];
-    for (const row of existing.filter((r) => !keep.has(rowKey(r)))) {
-      await trx.deleteFrom(SLA_CLOCKS_TABLE).where('case_id', '=', row.case_id).where('clock', '=', row.clock).where('complaint_id', '=', row.complaint_id).execute();
-    }
+    const rows = (await trx.selectFrom(SLA_CLOCKS_TABLE).selectAll().where('case_id', 'in', ids).execute()) as SlaClockRow[];
+    for (const row of rows) stored.set(rowKey(row), row);
   }
+  return stored;
 }
 
 /** A case's kept events after a batch: the stored row, and the same events parsed, under their policy. */
@@ -43,11 +42,21 @@ interface KeptHistory {
 /** Cases per transaction when a bulk rebuild writes every case's clocks at the end. */
 const FINISH_CHUNK = 2_000;
 
-/** Writes the clocks of these cases as their kept events give them, removing those no longer produced. */
+/**
+ * Writes the clocks of these cases as their kept events give them: changed columns only (most
+ * events move a clock's `evaluated_at` and `elapsed_seconds` and nothing indexed), and removes the
+ * rows of clocks the recomputation no longer produces (e.g. after a policy file was corrected).
+ */
 async function writeClocks(trx: Transaction<any>, histories: readonly KeptHistory[]): Promise<void> {
   const rows = histories.flatMap((h) => slaRowsOf(h.events, h.policy));
-  await removeStale(trx, histories.map((h) => h.row.case_id), rows);
-  await writeRows(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows);
+  const keys = rows.map(rowKey);
+  const stored = await loadClocks(trx, histories.map((h) => h.row.case_id));
+  const produced = new Set(keys);
+  for (const [key, row] of stored) {
+    if (produced.has(key)) continue;
+    await trx.deleteFrom(SLA_CLOCKS_TABLE).where('case_id', '=', row.case_id).where('clock', '=', row.clock).where('complaint_id', '=', row.complaint_id).execute();
+  }
+  await writeChangedRows(trx, SLA_CLOCKS_TABLE, CLOCK_KEY, rows, (_, i) => stored.get(keys[i]!));
 }
 
 /**

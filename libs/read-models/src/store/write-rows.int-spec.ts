@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely';
 import { testReadModelDb, type TestReadModelDb } from '../testing/test-read-model-db.js';
-import { writeRows } from './write-rows.js';
+import { writeChangedRows, writeRows } from './write-rows.js';
 
 const table: Migration = {
   up: async (db) => {
@@ -47,5 +47,33 @@ describe('writing rows in multi-row statements', () => {
       { id: id(3), n: 3, note: null },
       { id: id(4), n: 4, note: null },
     ]);
+  });
+
+  describe('against the rows stored under their keys', () => {
+    // The stored rows given differ from the table on purpose: what is written shows which columns were set.
+    beforeEach(() => writeRows(rm.db, 'items', ['id'], [{ id: id(1), n: 1, note: 'in table' }, { id: id(2), n: 2, note: 'in table' }]));
+
+    it('sets only the columns that differ from the stored row, and leaves an unchanged row alone', async () => {
+      const stored = new Map([
+        [id(1), { id: id(1), n: 1, note: 'as read' }],
+        [id(2), { id: id(2), n: 2, note: 'as read' }],
+      ]);
+      await writeChangedRows(rm.db, 'items', ['id'], [{ id: id(1), n: 10, note: 'as read' }, { id: id(2), n: 2, note: 'as read' }], (row) => stored.get(row.id));
+      expect(await items()).toEqual([
+        { id: id(1), n: 10, note: 'in table' },
+        { id: id(2), n: 2, note: 'in table' },
+      ]);
+    });
+
+    it('sets a column the new row lacks, or has undefined, to NULL; inserts rows nothing is stored under', async () => {
+      const stored = { id: id(1), n: 1, note: 'as read' };
+      await writeChangedRows(rm.db, 'items', ['id'], [{ id: id(1), n: 1 }, { id: id(3), n: 3, note: undefined }], (row) => (row.id === id(1) ? stored : undefined));
+      await writeChangedRows(rm.db, 'items', ['id'], [{ id: id(2), n: 2, note: undefined }], () => ({ id: id(2), n: 2, note: 'as read' }));
+      expect(await items()).toEqual([
+        { id: id(1), n: 1, note: null },
+        { id: id(2), n: 2, note: null },
+        { id: id(3), n: 3, note: null },
+      ]);
+    });
   });
 });

@@ -70,3 +70,64 @@ export async function writeRows(db: Kysely<any>, table: string, key: readonly st
     }
   }
 }
+
+/** Compiled UPDATE texts per dialect, by table, key and the columns set. */
+const updateTexts = new WeakMap<DialectAdapter, Map<string, string>>();
+
+function updateTextOf(db: Kysely<any>, table: string, key: readonly string[], columns: readonly string[]): string {
+  const adapter = db.getExecutor().adapter;
+  const cached = updateTexts.get(adapter) ?? updateTexts.set(adapter, new Map()).get(adapter)!;
+  const id = `${table}|${key.join()}|${columns.join()}`;
+  let text = cached.get(id);
+  if (text === undefined) {
+    let query = db.updateTable(table).set(Object.fromEntries(columns.map((c) => [c, null])));
+    for (const k of key) query = query.where(k, '=', null);
+    const compiled = query.compile();
+    if (compiled.parameters.length !== columns.length + key.length) throw new Error(`unexpected parameters in the update of ${table}`);
+    text = compiled.sql;
+    cached.set(id, text);
+  }
+  return text;
+}
+
+const valueOf = (row: object, column: string): unknown => (row as Record<string, unknown>)[column] ?? null;
+
+/** The columns whose values differ between the stored row and its replacement (a column either lacks is NULL there). */
+function changedColumns(stored: object, next: object, key: readonly string[]): string[] {
+  const changed: string[] = [];
+  for (const column in next) if (!key.includes(column) && valueOf(next, column) !== valueOf(stored, column)) changed.push(column);
+  for (const column in stored) if (!(column in next) && !key.includes(column) && valueOf(stored, column) !== null) changed.push(column);
+  return changed;
+}
+
+/**
+ * Writes `rows` given the rows stored under their keys (`storedOf`, as read in the same
+ * transaction): new rows are inserted as `writeRows` does, unchanged ones skipped, changed ones
+ * updated in the columns that changed only. An UPDATE rewrites the entries of every index on a
+ * column it sets, changed or not: a clock row's upsert rewrote all seven of `sla_clocks`' indexes
+ * at every event of its case, where mostly `evaluated_at` and `elapsed_seconds` move (a
+ * micro-benchmark of that table: 20,000 rows in 1.1 s as upserts, 0.15 s as two-column updates).
+ * Values compare with `===`, so one stored in another type (a PostgreSQL bigint as text) only costs
+ * an update that was not needed.
+ */
+export async function writeChangedRows<R extends object>(
+  db: Kysely<any>,
+  table: string,
+  key: readonly string[],
+  rows: readonly R[],
+  storedOf: (row: R, index: number) => object | undefined,
+): Promise<void> {
+  const inserted: R[] = [];
+  for (const [index, row] of rows.entries()) {
+    const stored = storedOf(row, index);
+    if (stored === undefined) {
+      inserted.push(row);
+      continue;
+    }
+    const columns = changedColumns(stored, row, key);
+    if (columns.length === 0) continue;
+    const parameters = [...columns.map((c) => valueOf(row, c)), ...key.map((k) => valueOf(row, k))];
+    await db.executeQuery(CompiledQuery.raw(updateTextOf(db, table, key, columns), parameters));
+  }
+  await writeRows(db, table, key, inserted);
+}
