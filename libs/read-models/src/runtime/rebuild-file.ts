@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { EventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS, allReadModelMigrations } from '../projections.js';
 import { migrateReadModels } from '../store/migrations.js';
@@ -74,14 +75,25 @@ export async function rebuildReadModelFile(
   syncPath(dirname(file));
 }
 
+/**
+ * How the new file is written, where nothing else opens it and a killed rebuild's file is thrown
+ * away: no log, so each page is written once rather than to the WAL and then copied into the file
+ * (the rollback journal is kept in memory, for the rollback of a batch that fails and is applied
+ * again projection by projection); no syncs, since the file is synced once before it is renamed;
+ * and held exclusively, so no other connection can open it.
+ */
+const NEW_FILE_PRAGMAS = ['journal_mode = MEMORY', 'synchronous = OFF', 'locking_mode = EXCLUSIVE'];
+
 async function buildInto(file: string, store: EventStore, onProgress?: (progress: RebuildProgress) => void, batchSize?: number): Promise<void> {
   const db = openReadModelDb({ kind: 'sqlite', file });
   try {
+    for (const pragma of NEW_FILE_PRAGMAS) await sql.raw(`pragma ${pragma}`).execute(db);
     await migrateReadModels(db, allReadModelMigrations());
     // In bulk: nothing reads this file before the rename, and a killed rebuild's file is discarded.
     await rebuildProjections(store, db, ALL_PROJECTIONS, onProgress, batchSize, true);
+    // The file goes into service in WAL mode, as `openReadModelDb` would set it.
+    await sql`pragma journal_mode = WAL`.execute(db);
   } finally {
-    // The only connection: closing it copies the log into the file and deletes it.
     await db.destroy();
   }
 }
