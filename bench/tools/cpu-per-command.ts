@@ -2,9 +2,10 @@
  * CPU spent per command, on the server's main thread and in the whole process, under W3's mix at a
  * fixed rate both sides sustain: `node --conditions=source --import tsx bench/tools/cpu-per-command.ts
  * <sideA> <sideB> [rate] [seconds]`, sides as in `sides.ts` (`root[,KEY=VALUE…]`). Unlike
- * throughput, CPU per command hardly moves when something else shares the machine.
+ * throughput, CPU per command hardly moves when something else shares the machine. Also reported:
+ * the busiest other thread's, which is the projection worker when projections run on one.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { RunningServer } from '../lib/server.js';
 import { load, openCases } from '../workloads/w3-http.js';
 import { alternateSides } from './sides.js';
@@ -14,13 +15,24 @@ const rate = Number(rateArg ?? 400);
 const seconds = Number(secondsArg ?? 8);
 const TICK_MS = 10; // USER_HZ on Linux
 
-/** utime + stime in ms of the main thread (`task/<pid>`) and of the whole process. */
-function cpu(server: RunningServer): { main: number; all: number } {
-  const ticks = (file: string) => {
-    const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  };
-  return { main: ticks(`/proc/${server.pid}/task/${server.pid}/stat`), all: ticks(`/proc/${server.pid}/stat`) };
+/** utime + stime in ms of one /proc stat file. */
+function ticks(file: string): number {
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU ms of the main thread (`task/<pid>`), of the whole process, and of each other thread by id. */
+function cpu(server: RunningServer): { main: number; all: number; threads: Map<string, number> } {
+  const tasks = readdirSync(`/proc/${server.pid}/task`).filter((tid) => tid !== String(server.pid));
+  const threads = new Map(tasks.map((tid) => [tid, ticks(`/proc/${server.pid}/task/${tid}/stat`)] as const));
+  return { main: ticks(`/proc/${server.pid}/task/${server.pid}/stat`), all: ticks(`/proc/${server.pid}/stat`), threads };
+}
+
+/** The other thread that used the most CPU in between: the projection worker, in `npm start`'s configuration. */
+function busiestOther(before: Map<string, number>, after: Map<string, number>): number {
+  let most = 0;
+  for (const [tid, ms] of after) most = Math.max(most, ms - (before.get(tid) ?? 0));
+  return most;
 }
 
 await alternateSides([sideA!, sideB!], async (server, round, side) => {
@@ -31,5 +43,5 @@ await alternateSides([sideA!, sideB!], async (server, round, side) => {
   const after = cpu(server);
   const commands = result.commandsPerSecond * seconds;
   const perCommand = (ms: number) => Math.round((1000 * ms) / commands);
-  console.log(JSON.stringify({ round, side, commandsPerSecond: Math.round(result.commandsPerSecond), mainThreadUsPerCommand: perCommand(after.main - before.main), processUsPerCommand: perCommand(after.all - before.all), p99: result.latency.p99, rssMB: Math.round(server.memory().rssMB) }));
+  console.log(JSON.stringify({ round, side, commandsPerSecond: Math.round(result.commandsPerSecond), mainThreadUsPerCommand: perCommand(after.main - before.main), processUsPerCommand: perCommand(after.all - before.all), busiestOtherThreadUsPerCommand: perCommand(busiestOther(before.threads, after.threads)), p99: result.latency.p99, rssMB: Math.round(server.memory().rssMB) }));
 });
