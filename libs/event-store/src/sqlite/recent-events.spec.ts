@@ -58,6 +58,15 @@ describe('RecentEvents', () => {
     expect(positions(recent.read(32, -1, 40))).toEqual([33, 34, 35, 36, 37, 38, 39, 40]);
   });
 
+  it('keeps the newest rows of an add longer than its capacity, even one of a whole store', () => {
+    const recent = new RecentEvents(8);
+    recent.add(rows(1, 4));
+    recent.add(rows(5, 500_004));
+    expect(recent.end()).toBe(500_004);
+    expect(recent.read(500_000 - 8, -1, 500_004)).toBeNull();
+    expect(positions(recent.read(500_004 - 8, 2, 500_004))).toEqual([499_997, 499_998]);
+  });
+
   it('says where what it holds ends, and whether a read after a position starts within it', () => {
     const recent = new RecentEvents();
     expect(recent.end()).toBeNull();

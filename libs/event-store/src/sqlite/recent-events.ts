@@ -17,11 +17,14 @@ export class RecentEvents {
 
   constructor(readonly capacity = 1_024) {}
 
-  /** Rows just committed, in position order. */
+  /** Rows just committed, or read up to the head, in position order. */
   add(rows: readonly EventRow[]): void {
     if (rows.length === 0) return;
-    if (this.rows.length > 0 && rows[0]!.position !== this.last() + 1) this.clear();
-    this.rows.push(...rows);
+    // Of a read longer than the capacity (a whole store), only the newest rows are kept; spread
+    // into `push`, millions of rows would overflow the stack.
+    const kept = rows.length > this.capacity ? rows.slice(-this.capacity) : rows;
+    if (this.rows.length > 0 && kept[0]!.position !== this.last() + 1) this.clear();
+    for (const row of kept) this.rows.push(row);
     this.parsed.length = this.rows.length;
     const excess = this.rows.length - this.capacity;
     // Trim in chunks, not on every add: a splice moves the whole array.

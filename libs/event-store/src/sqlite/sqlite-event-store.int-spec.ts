@@ -137,6 +137,21 @@ describe('SqliteEventStore on its own file', () => {
     }
   });
 
+  it('keeps only the newest of a read longer than it holds, and still returns the whole read', async () => {
+    for (let i = 0; i < 12; i += 1) await store.appendToStream(`ServiceCase-${i}`, newEvents(100), { expectedRevision: 'no-stream' });
+    const reader = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    try {
+      const all = await reader.readAll();
+      expect(all.map((e) => e.position)).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 1));
+      const tail = await reader.readAll({ after: 1_100 });
+      expect(tail).toEqual(all.slice(1_100));
+      expect((await reader.readAll({ after: 1_150 }))[0]).toBe(tail[50]);
+      expect((await reader.readAll({ after: 10, maxCount: 2 })).map((e) => e.position)).toEqual([11, 12]);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('keeps its data across close and reopen, and runs in WAL with synchronous FULL', async () => {
     await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
     await store.close();
