@@ -13,18 +13,28 @@ export type OnConflict = 'update' | 'nothing';
  */
 const SIZES = [256, 64, 16, 4, 1] as const;
 
-/** Compiled statement texts per dialect (the placeholders differ), by table, columns, conflict and size. */
+/** Compiled statement texts per dialect (the placeholders differ), by what each statement does. */
 const texts = new WeakMap<DialectAdapter, Map<string, string>>();
 
-function textOf(db: Kysely<any>, table: string, key: readonly string[], columns: readonly string[], onConflict: OnConflict, size: number): string {
+/** The text `compile` gives for `id` on this dialect, compiled by Kysely once and checked for its parameter count. */
+function cachedText(db: Kysely<any>, id: string, parameters: number, compile: () => CompiledQuery): string {
   const adapter = db.getExecutor().adapter;
   const cached = texts.get(adapter) ?? texts.set(adapter, new Map()).get(adapter)!;
-  const id = `${table}|${key.join()}|${columns.join()}|${onConflict}|${size}`;
   let text = cached.get(id);
   if (text === undefined) {
+    const query = compile();
+    if (query.parameters.length !== parameters) throw new Error(`unexpected parameters in ${id}`);
+    text = query.sql;
+    cached.set(id, text);
+  }
+  return text;
+}
+
+function textOf(db: Kysely<any>, table: string, key: readonly string[], columns: readonly string[], onConflict: OnConflict, size: number): string {
+  return cachedText(db, `insert into ${table}|${key.join()}|${columns.join()}|${onConflict}|${size}`, size * columns.length, () => {
     const row = Object.fromEntries(columns.map((c) => [c, null]));
     const updated = columns.filter((c) => !key.includes(c));
-    const query = db
+    return db
       .insertInto(table)
       .values(Array.from({ length: size }, () => row))
       .onConflict((oc) =>
@@ -33,11 +43,7 @@ function textOf(db: Kysely<any>, table: string, key: readonly string[], columns:
           : oc.columns([...key]).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
       )
       .compile();
-    if (query.parameters.length !== size * columns.length) throw new Error(`unexpected parameters in the insert into ${table}`);
-    text = query.sql;
-    cached.set(id, text);
-  }
-  return text;
+  });
 }
 
 /** Every column any row has, in first-seen order, as Kysely itself lists them. */
@@ -71,23 +77,12 @@ export async function writeRows(db: Kysely<any>, table: string, key: readonly st
   }
 }
 
-/** Compiled UPDATE texts per dialect, by table, key and the columns set. */
-const updateTexts = new WeakMap<DialectAdapter, Map<string, string>>();
-
 function updateTextOf(db: Kysely<any>, table: string, key: readonly string[], columns: readonly string[]): string {
-  const adapter = db.getExecutor().adapter;
-  const cached = updateTexts.get(adapter) ?? updateTexts.set(adapter, new Map()).get(adapter)!;
-  const id = `${table}|${key.join()}|${columns.join()}`;
-  let text = cached.get(id);
-  if (text === undefined) {
+  return cachedText(db, `update ${table}|${key.join()}|${columns.join()}`, columns.length + key.length, () => {
     let query = db.updateTable(table).set(Object.fromEntries(columns.map((c) => [c, null])));
     for (const k of key) query = query.where(k, '=', null);
-    const compiled = query.compile();
-    if (compiled.parameters.length !== columns.length + key.length) throw new Error(`unexpected parameters in the update of ${table}`);
-    text = compiled.sql;
-    cached.set(id, text);
-  }
-  return text;
+    return query.compile();
+  });
 }
 
 const valueOf = (row: object, column: string): unknown => (row as Record<string, unknown>)[column] ?? null;
