@@ -41,6 +41,18 @@ describe('npm run cli', () => {
     expect(parseDigests(run.stdout)).toEqual(live);
   }, 120_000);
 
+  it('rebuilds on two threads to the same rows, and refuses a second thread where it does not apply', async () => {
+    const run = await runCli(['rebuild', '--threads', '2'], dataDir);
+    expect(run.code).toBe(0);
+    expect(parseDigests(run.stdout)).toEqual(live);
+    const one = await runCli(['rebuild', '--threads', '2', '--projection', 'sla'], dataDir);
+    expect(one.code).not.toBe(0);
+    expect(one.stderr).toMatch(/--threads 2 rebuilds the whole embedded read-model file only/);
+    const three = await runCli(['rebuild', '--threads', '3'], dataDir);
+    expect(three.code).not.toBe(0);
+    expect(three.stderr).toMatch(/--threads is 1 or 2/);
+  }, 120_000);
+
   it('leaves the read models as they were when a rebuild is killed part-way, and ends with the same digest when run again', async () => {
     const child = startCli(['rebuild', '--batch-size', '100'], dataDir);
     let progress = '';

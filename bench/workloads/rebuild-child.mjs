@@ -1,17 +1,20 @@
 // W4's measured process: plain JavaScript on the built libraries (dist/), so its peak RSS is the
-// rebuild's own, without a TypeScript loader. Run: node bench/workloads/rebuild-child.mjs <dataDir> [batchSize]
+// rebuild's own, without a TypeScript loader. Run: node bench/workloads/rebuild-child.mjs <dataDir> [batchSize] [threads]
 import { join } from 'node:path';
 import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS, rebuildReadModelFile } from '#casetrail/read-models';
 
-const [dataDir, batchSize] = process.argv.slice(2);
+const [dataDir, batchSize, threads] = process.argv.slice(2);
 const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'), { clock: systemClock });
 const file = join(dataDir, 'read-models.sqlite');
 let applyMs = {};
 const started = process.hrtime.bigint();
-// As `cli rebuild` does on the embedded file: a new file built beside the old one, then swapped in.
-await rebuildReadModelFile(store, file, (p) => (applyMs = p.applyMs), batchSize ? Number(batchSize) : undefined);
+// As `cli rebuild [--threads 2]` does on the embedded file: a new file built beside the old one, then swapped in.
+await rebuildReadModelFile(store, file, (p) => (applyMs = p.applyMs), {
+  batchSize: batchSize ? Number(batchSize) : undefined,
+  ...(threads === '2' ? { eventsFile: join(dataDir, 'events.sqlite') } : {}),
+});
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const { user, system } = process.cpuUsage();
 const events = await store.headPosition();

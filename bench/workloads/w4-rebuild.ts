@@ -18,9 +18,9 @@ interface RebuildRun {
   readonly applySeconds: Record<string, number>;
 }
 
-function rebuildOnce(dataDir: string): Promise<RebuildRun> {
+function rebuildOnce(dataDir: string, threads: 1 | 2 = 1): Promise<RebuildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...heapFlagsOf(REPO_ROOT, 'cli'), CHILD, dataDir], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...heapFlagsOf(REPO_ROOT, 'cli'), CHILD, dataDir, '', String(threads)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -34,7 +34,8 @@ function rebuildOnce(dataDir: string): Promise<RebuildRun> {
  * W4: every projection rebuilt from position 0 over the data set, in a child process running the
  * built code: `rebuildReadModelFile`, as `cli rebuild` does (a new read-model file, one pass over
  * the log, each batch applied to every projection in one transaction, then swapped in). The
- * headline counts each stored event once: store events / wall time of the whole rebuild.
+ * headline counts each stored event once: store events / wall time of the whole rebuild. Then once
+ * more on two threads (`cli rebuild --threads 2`): the SLA projection on a second thread.
  */
 export async function rebuild(size: SizeProfile, dataset: Dataset): Promise<Record<string, Figure>> {
   const runs: RebuildRun[] = [];
@@ -45,6 +46,8 @@ export async function rebuild(size: SizeProfile, dataset: Dataset): Promise<Reco
     if (i >= warmups) runs.push(run);
   }
   const last = runs[runs.length - 1]!;
+  const two = await rebuildOnce(dataset.dir, 2);
+  log(`W4 rebuild on two threads: ${two.seconds.toFixed(1)} s, peak RSS ${two.maxRssMB.toFixed(0)} MB`);
   const slowest = (r: RebuildRun): [string, number] => Object.entries(r.applySeconds).sort((a, b) => b[1] - a[1])[0]!;
   return {
     allProjections: figure(`store events rebuilt per second, all ${last.projections} projections in one pass`, 'events/s', runs.map((r) => r.events / r.seconds), {
@@ -52,6 +55,8 @@ export async function rebuild(size: SizeProfile, dataset: Dataset): Promise<Reco
     }),
     peakRss: figure('peak RSS of the rebuilding process', 'MB', runs.map((r) => r.maxRssMB)),
     cpuSeconds: figure('CPU time of the rebuilding process (user + system)', 's', runs.map((r) => r.cpuSeconds)),
+    twoThreads: figure('the same on two threads (--threads 2: the SLA projection on a second thread), one run', 'events/s', [two.events / two.seconds]),
+    twoThreadsPeakRss: figure('peak RSS of the two-thread rebuild', 'MB', [two.maxRssMB]),
     slowestApply: figure(`seconds in the slowest projection's apply (${slowest(last)[0]})`, 's', runs.map((r) => slowest(r)[1]), {
       applySecondsByProjection: last.applySeconds,
     }),

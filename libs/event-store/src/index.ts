@@ -18,3 +18,4 @@ export * from './serialization/case-event-serializer.js';
 export * from './serialization/product-unit-event-serializer.js';
 export * from './serialization/legacy/case-reported.v1.js';
 export * from './checkpoints/index.js';
+export * from './threads/start-worker.js';

@@ -4,22 +4,30 @@ import { ProgressBar } from '../progress-bar.js';
 import { printDigests } from './digest.command.js';
 
 /**
- * `rebuild [--projection <name>]`: every (or one) projection from position 0 in one pass over the
- * log, then the digest of the rebuilt tables. Stop the service first: a live projector would write
- * the same tables. Every projection on the embedded file is rebuilt into a new file that replaces
- * the old one when complete; one projection, or PostgreSQL, is rebuilt in place.
+ * `rebuild [--projection <name>] [--threads 2]`: every (or one) projection from position 0 in one
+ * pass over the log, then the digest of the rebuilt tables. Stop the service first: a live
+ * projector would write the same tables. Every projection on the embedded file is rebuilt into a
+ * new file that replaces the old one when complete, on two threads if asked; one projection, or
+ * PostgreSQL, is rebuilt in place.
  */
-export async function rebuild(ctx: CliContext, args: { projection?: string; batchSize?: number }): Promise<void> {
+export async function rebuild(ctx: CliContext, args: { projection?: string; batchSize?: number; threads?: number }): Promise<void> {
   const projections = select(args.projection);
+  const whole = args.projection === undefined && ctx.readModels.kind === 'sqlite';
+  const threads = args.threads ?? 1;
+  if (threads !== 1 && threads !== 2) throw new Error(`--threads is 1 or 2, not "${String(args.threads)}"`);
+  if (threads === 2 && !whole) throw new Error('--threads 2 rebuilds the whole embedded read-model file only (no --projection, not PostgreSQL)');
   const head = await ctx.store.headPosition();
   const bar = new ProgressBar((args.projection ?? 'all projections').padEnd(15), head);
   let done = 0;
   const onProgress = (p: RebuildProgress): void => bar.update((done = p.events));
-  if (args.projection === undefined && ctx.readModels.kind === 'sqlite') {
+  if (whole) {
     // Before `ctx.db()`: no connection of this process may hold the file being replaced.
-    await rebuildReadModelFile(ctx.store, ctx.readModels.file, onProgress, args.batchSize);
+    await rebuildReadModelFile(ctx.store, ctx.readModels.file, onProgress, {
+      batchSize: args.batchSize,
+      ...(threads === 2 ? { eventsFile: ctx.eventsFile } : {}),
+    });
   } else {
-    await rebuildProjections(ctx.store, await ctx.db(), projections, onProgress, args.batchSize);
+    await rebuildProjections(ctx.store, await ctx.db(), projections, onProgress, { batchSize: args.batchSize });
   }
   bar.finish(done);
   const db = await ctx.db();

@@ -53,7 +53,7 @@ describe('rebuilding every projection in one pass', () => {
     await expect(
       rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {
         throw stop;
-      }, 30),
+      }, { batchSize: 30 }),
     ).rejects.toBe(stop);
   };
 
@@ -77,7 +77,7 @@ describe('rebuilding every projection in one pass', () => {
 
   it('ends with the rows the live projections wrote, and every checkpoint at the head', async () => {
     const progress: number[] = [];
-    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, (p) => progress.push(p.events), 50);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, (p) => progress.push(p.events), { batchSize: 50 });
     expect(await digestAll(rm)).toEqual(live);
     expect(live.find((d) => d.table === 'sla_clocks')!.rows).toBeGreaterThan(0);
     const head = await store.headPosition();
@@ -88,7 +88,7 @@ describe('rebuilding every projection in one pass', () => {
   it('ends with the same rows and indexes when a rebuild stopped part-way is run again', async () => {
     await rebuildStoppedPartWay();
     if (rm.kind === 'sqlite') expect(await indexesOf(rm)).toEqual(indexes);
-    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, 30);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30 });
     expect(await digestAll(rm)).toEqual(live);
   }, 60_000);
 
@@ -96,7 +96,7 @@ describe('rebuilding every projection in one pass', () => {
     if (rm.kind !== 'sqlite') return;
     await rm.db.transaction().execute((trx) => deferIndexes(trx, ['case_summary', 'audit_events']));
     expect(await indexesOf(rm)).not.toEqual(indexes);
-    await rebuildProjections(store, rm.db, [ALL_PROJECTIONS.find((p) => p.name === 'complaints')!], () => {}, 30);
+    await rebuildProjections(store, rm.db, [ALL_PROJECTIONS.find((p) => p.name === 'complaints')!], () => {}, { batchSize: 30 });
     expect(await indexesOf(rm)).toEqual(indexes);
     expect(await digestAll(rm)).toEqual(live);
   }, 60_000);
@@ -106,15 +106,15 @@ describe('rebuilding every projection in one pass', () => {
     // Values no rebuild uses, so the test cannot pass on settings a rebuild left behind.
     const before = [2, -4000, 500];
     for (const [i, name] of SETTINGS.entries()) await sql.raw(`pragma ${name} = ${before[i]}`).execute(rm.db);
-    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, 30);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30 });
     expect(await settingsOf(rm)).toEqual(before);
     await rebuildStoppedPartWay();
     expect(await settingsOf(rm)).toEqual(before);
-    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, 30);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30 });
   }, 60_000);
 
   it('ends with the live rows in bulk, where the SLA clocks are written once after the last batch', async () => {
-    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, 30, true);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30, bulk: true });
     expect(await digestAll(rm)).toEqual(live);
   }, 60_000);
 
@@ -131,7 +131,7 @@ describe('rebuilding every projection in one pass', () => {
         }
       },
     };
-    await rebuildProjections(store, rm.db, [...ALL_PROJECTIONS, flaky], () => {}, 30, bulk);
+    await rebuildProjections(store, rm.db, [...ALL_PROJECTIONS, flaky], () => {}, { batchSize: 30, bulk });
     expect(failures).toBe(1);
     expect(await digestAll(rm)).toEqual(live);
   }, 60_000);
@@ -145,7 +145,7 @@ describe('rebuilding every projection in one pass', () => {
         if (events.some((e) => e.recorded.position === 45)) throw new Error('no');
       },
     };
-    const failure = await rebuildProjections(store, rm.db, [ALL_PROJECTIONS[0]!, refusing], () => {}, 20).catch((e: unknown) => e);
+    const failure = await rebuildProjections(store, rm.db, [ALL_PROJECTIONS[0]!, refusing], () => {}, { batchSize: 20 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ProjectionFailure);
     expect(failure).toMatchObject({ projection: 'refusing', position: 45 });
     expect((await readCheckpoint(rm.db, 'refusing'))?.position).toBe(44);

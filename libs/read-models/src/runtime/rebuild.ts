@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { START, type EventStore } from '#casetrail/event-store';
+import { START, type EventStore, type RecordedEvent } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { applyToAll } from './apply-to-all.js';
 import { writeCheckpoint } from './checkpoints.js';
@@ -20,6 +20,16 @@ export interface RebuildProgress {
  */
 export const REBUILD_BATCH_SIZE = 2_000;
 
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  /** Each projection's `bulkRebuild` where it has one (see `rebuildProjections`). */
+  readonly bulk?: boolean;
+  /** The last position replayed (default: the head when the replay starts), so two threads stop at the same event. */
+  readonly upTo?: number;
+  /** SQLite: false leaves the deferred indexes unbuilt, for a part file whose rows are copied into another. */
+  readonly buildIndexes?: boolean;
+}
+
 /**
  * Rebuilds projections from position 0 in one pass over the log: clears their tables and
  * checkpoints in one transaction, then reads each batch once and applies it to every projection
@@ -33,8 +43,7 @@ export async function rebuildProjections(
   db: ReadModelDb,
   projections: readonly Projection[],
   onProgress: (progress: RebuildProgress) => void = () => {},
-  batchSize = REBUILD_BATCH_SIZE,
-  bulk = false,
+  options: RebuildOptions = {},
 ): Promise<void> {
   const sqlite = onSqlite(db);
   await db.transaction().execute(async (trx) => {
@@ -44,35 +53,50 @@ export async function rebuildProjections(
       await writeCheckpoint(trx, projection.name, START);
     }
   });
-  const replay = async (): Promise<void> => {
-    const head = await store.headPosition();
-    const applyMs = Object.fromEntries(projections.map((p) => [p.name, 0]));
-    let position = START;
-    let events = 0;
-    for (;;) {
-      const batch = await store.readAll({ after: position, maxCount: batchSize });
-      if (batch.length === 0) break;
-      position = await applyToAll(db, projections, batch, applyMs, bulk);
-      events += batch.length;
-      onProgress({ position, head, events, applyMs });
-    }
-    if (!bulk) return;
-    for (const projection of projections) {
-      const started = performance.now();
-      await projection.bulkRebuild?.finish(db);
-      applyMs[projection.name]! += performance.now() - started;
-    }
-    onProgress({ position, head, events, applyMs });
-  };
+  const replay = (): Promise<void> => replayInto(store, db, projections, onProgress, options);
   if (!sqlite) return replay();
   try {
     await withRebuildSettings(db, replay);
   } catch (error) {
     // Stopped on an event: the live projections must not be left without their indexes.
-    await restoreIndexes(db).catch(() => undefined);
+    if (options.buildIndexes !== false) await restoreIndexes(db).catch(() => undefined);
     throw error;
   }
-  await restoreIndexes(db);
+  if (options.buildIndexes !== false) await restoreIndexes(db);
+}
+
+/** The events after `after` up to `upTo`, at most `count` of them. */
+async function readUpTo(store: EventStore, after: number, upTo: number, count: number): Promise<readonly RecordedEvent[]> {
+  const batch = await store.readAll({ after, maxCount: count });
+  const last = batch[batch.length - 1];
+  return last === undefined || last.position <= upTo ? batch : batch.filter((e) => e.position <= upTo);
+}
+
+async function replayInto(
+  store: EventStore,
+  db: ReadModelDb,
+  projections: readonly Projection[],
+  onProgress: (progress: RebuildProgress) => void,
+  { batchSize = REBUILD_BATCH_SIZE, bulk = false, upTo }: RebuildOptions,
+): Promise<void> {
+  const head = upTo ?? (await store.headPosition());
+  const applyMs = Object.fromEntries(projections.map((p) => [p.name, 0]));
+  let position = START;
+  let events = 0;
+  for (;;) {
+    const batch = await readUpTo(store, position, head, batchSize);
+    if (batch.length === 0) break;
+    position = await applyToAll(db, projections, batch, applyMs, bulk);
+    events += batch.length;
+    onProgress({ position, head, events, applyMs });
+  }
+  if (!bulk) return;
+  for (const projection of projections) {
+    const started = performance.now();
+    await projection.bulkRebuild?.finish(db);
+    applyMs[projection.name]! += performance.now() - started;
+  }
+  onProgress({ position, head, events, applyMs });
 }
 
 /** One projection alone: the same single pass. */
@@ -82,4 +106,4 @@ export const rebuildProjection = (
   projection: Projection,
   onProgress?: (progress: RebuildProgress) => void,
   batchSize?: number,
-): Promise<void> => rebuildProjections(store, db, [projection], onProgress, batchSize);
+): Promise<void> => rebuildProjections(store, db, [projection], onProgress, { batchSize });

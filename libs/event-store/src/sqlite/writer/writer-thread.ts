@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../../event-store.errors.js';
+import { startWorker, workerEntry } from '../../threads/start-worker.js';
 import type { QueuedAppend } from '../batch-writer.js';
 import type { AppendOutcome } from '../sqlite-append.js';
 import type { Appender } from '../sqlite-group-commit.js';
@@ -13,10 +14,9 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
 /** The writer keeps little for long (one turn's appends): a small young generation keeps its memory small; the old one has room for a burst. */
 const HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 1 };
-const ENTRY = new URL(FROM_SOURCE ? './sqlite-writer.worker.ts' : './sqlite-writer.worker.js', import.meta.url);
+const ENTRY = workerEntry(import.meta.url, 'sqlite-writer.worker');
 
 /**
  * Group commit on a writer thread. better-sqlite3 blocks the thread it runs on, and on a busy
@@ -68,9 +68,9 @@ export class WriterThread implements Appender {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = FROM_SOURCE
-      ? new Worker(new URL('./run-from-source.mjs', import.meta.url), { workerData: { ...this.data, entry: this.entry.href }, execArgv: ['--conditions=source'] })
-      : new Worker(this.entry, { workerData: this.data, resourceLimits: HEAP_LIMITS });
+    // From the sources, tsx compiles in the worker: more than the writer's own small heap.
+    const fromSource = this.entry.pathname.endsWith('.ts');
+    const worker = startWorker(this.entry, { workerData: this.data, ...(fromSource ? {} : { resourceLimits: HEAP_LIMITS }) });
     worker.on('message', (message: FromWriter) => this.settle(message));
     worker.on('error', (error) => this.lost(worker, error.message));
     worker.on('exit', (code) => this.lost(worker, `it exited with code ${code}`));
