@@ -6,6 +6,7 @@ import type { EventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS } from '../projections.js';
 import { openNewFile, removeWithSideFiles } from './new-file.js';
 import { RebuildPart } from './rebuild-part.js';
+import { PART_CACHE_KIB } from './rebuild-part.protocol.js';
 import { rebuildProjections, type RebuildProgress } from './rebuild.js';
 
 /** The embedded read-model file is open elsewhere: a running service or projector. */
@@ -42,9 +43,10 @@ function assertNotInUse(file: string): void {
 }
 
 /**
- * The projections a whole-file rebuild runs on its second thread: SLA's `apply` is over half of
- * the replay's at size M (135 of 232 s), the other five's about as much together, and the main
- * thread also builds the indexes and copies the part's rows in at the end.
+ * The projections a whole-file rebuild runs on its second thread: SLA's `apply` took 123 of the
+ * six projections' 232 s at size M, and the main thread also builds every index and copies the
+ * part's rows in at the end (with case summaries, complaints and satisfaction on the second thread
+ * as well, the main thread waited for it: 414 s against 343 s).
  */
 export const PART_PROJECTIONS: readonly string[] = ['sla'];
 
@@ -96,15 +98,16 @@ async function buildInto(file: string, store: EventStore, onProgress: (progress:
   const here = ALL_PROJECTIONS.filter((p) => !onPart.includes(p.name));
   const there = ALL_PROJECTIONS.filter((p) => onPart.includes(p.name));
   const db = await openNewFile(file);
-  const part = there.length > 0 ? new RebuildPart(there, `${file}.part`, eventsFile!, upTo, batchSize) : null;
+  let part: RebuildPart | null = null;
   let last: RebuildProgress | undefined;
-  const report = part ? (p: RebuildProgress) => onProgress(part.merge((last = p))) : onProgress;
   try {
+    const running = (part = there.length > 0 ? new RebuildPart(there, `${file}.part`, eventsFile!, upTo, batchSize) : null);
+    const report = running ? (p: RebuildProgress) => onProgress(running.merge((last = p))) : onProgress;
     // In bulk: nothing reads this file before the rename, and a killed rebuild's file is discarded.
     // The main thread's projections are indexed while the second thread may still be replaying.
-    await rebuildProjections(store, db, here, report, { batchSize, bulk: true, upTo });
-    if (part) {
-      await part.copyInto(db);
+    await rebuildProjections(store, db, here, report, { batchSize, bulk: true, upTo, ...(running ? { cacheKiB: PART_CACHE_KIB } : {}) });
+    if (running) {
+      await running.copyInto(db);
       if (last) report(last);
     }
     // The file goes into service in WAL mode, as `openReadModelDb` would set it.

@@ -14,7 +14,7 @@ import { deferIndexes, restoreIndexes } from './rebuild-sqlite.js';
  * generation of 3 × 8 MB semi-spaces kept the M rebuild's RSS at ~200 MB where the default let it
  * reach ~300 MB; the live set is a batch or two.
  */
-const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
+const HEAP_LIMITS = { maxOldGenerationSizeMb: Number(process.env.XOLD ?? 128), maxYoungGenerationSizeMb: 12 };
 
 const ENTRY = workerEntry(import.meta.url, 'rebuild-part.worker');
 

@@ -8,7 +8,7 @@ import { systemClock } from '#casetrail/domain';
 import { SqliteEventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS } from '../projections.js';
 import { ProjectionFailure } from './apply-batch.js';
-import type { FromRebuildPart, RebuildPartData } from './rebuild-part.protocol.js';
+import { PART_CACHE_KIB, type FromRebuildPart, type RebuildPartData } from './rebuild-part.protocol.js';
 import { openNewFile } from './new-file.js';
 import { rebuildProjections } from './rebuild.js';
 
@@ -20,7 +20,13 @@ const store = SqliteEventStore.open(eventsFile, { clock: systemClock });
 const db = await openNewFile(file);
 try {
   const mine = ALL_PROJECTIONS.filter((p) => projections.includes(p.name));
-  await rebuildProjections(store, db, mine, (progress) => send({ type: 'progress', progress }), { batchSize, bulk: true, upTo, buildIndexes: false });
+  await rebuildProjections(store, db, mine, (progress) => send({ type: 'progress', progress }), {
+    batchSize,
+    bulk: true,
+    upTo,
+    buildIndexes: false,
+    cacheKiB: PART_CACHE_KIB,
+  });
   await db.destroy();
   send({ type: 'done' });
 } catch (error) {

@@ -28,6 +28,8 @@ export interface RebuildOptions {
   readonly upTo?: number;
   /** SQLite: false leaves the deferred indexes unbuilt, for a part file whose rows are copied into another. */
   readonly buildIndexes?: boolean;
+  /** SQLite: the connection's page cache while it replays (default 32 MB). */
+  readonly cacheKiB?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function rebuildProjections(
   const replay = (): Promise<void> => replayInto(store, db, projections, onProgress, options);
   if (!sqlite) return replay();
   try {
-    await withRebuildSettings(db, replay);
+    await withRebuildSettings(db, replay, options.cacheKiB);
   } catch (error) {
     // Stopped on an event: the live projections must not be left without their indexes.
     if (options.buildIndexes !== false) await restoreIndexes(db).catch(() => undefined);
