@@ -118,6 +118,17 @@ describe('rebuilding every projection in one pass', () => {
     expect(await digestAll(rm)).toEqual(live);
   }, 60_000);
 
+  it('stops at `upTo`, whatever the store holds after it', async () => {
+    const head = await store.headPosition();
+    const upTo = Math.floor(head / 2);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30, bulk: true, upTo });
+    for (const projection of ALL_PROJECTIONS) expect((await readCheckpoint(rm.db, projection.name))?.position).toBe(upTo);
+    // One audit row per event.
+    expect((await digestAll(rm)).find((d) => d.table === 'audit_events')!.rows).toBe(upTo);
+    await rebuildProjections(store, rm.db, ALL_PROJECTIONS, () => {}, { batchSize: 30 });
+    expect(await digestAll(rm)).toEqual(live);
+  }, 60_000);
+
   it.each([false, true])('ends with the live rows when a batch fails once and is applied again, projection by projection (bulk: %s)', async (bulk) => {
     let failures = 0;
     const flaky: Projection = {
