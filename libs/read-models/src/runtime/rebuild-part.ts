@@ -10,11 +10,10 @@ import type { RebuildProgress } from './rebuild.js';
 import { deferIndexes, restoreIndexes } from './rebuild-sqlite.js';
 
 /**
- * The part thread's V8 heap, as the rebuilding process's own (`npm run cli` flags): a young
- * generation of 3 × 8 MB semi-spaces kept the M rebuild's RSS at ~200 MB where the default let it
- * reach ~300 MB; the live set is a batch or two.
+ * The second thread's V8 heap: its live set is a batch or two (or a chunk of cases' clocks), and
+ * without bounds V8 lets a heap grow lazily well past 100 MB before collecting.
  */
-const HEAP_LIMITS = { maxOldGenerationSizeMb: Number(process.env.XOLD ?? 128), maxYoungGenerationSizeMb: 12 };
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 12 };
 
 const ENTRY = workerEntry(import.meta.url, 'rebuild-part.worker');
 
@@ -55,7 +54,7 @@ export class RebuildPart {
         else reject((this.failure ??= new Error(`the rebuild's second thread exited with code ${code}`)));
       });
     });
-    // Awaited by `copyInto`; until then a failure is seen through `check`, not as an unhandled rejection.
+    // Awaited by `copyInto`; until then a failure is seen through `merge`, not as an unhandled rejection.
     this.finished.catch(() => undefined);
   }
 
