@@ -9,6 +9,7 @@ export * from './subscription/append-notifier.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './sqlite/sqlite-event-store.js';
 export * from './sqlite/turn-batcher.js';
+export * from './sqlite/page-cache.js';
 export * from './ids/uuid-v7.js';
 export * from './esdb/esdb-event-store.js';
 export * from './serialization/upcaster-registry.js';

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Position } from '../event-store.port.js';
+import { boundPageCache } from '../sqlite/page-cache.js';
 import type { Checkpoint } from './checkpoint.js';
 
 export const CHECKPOINTS_FILE = 'checkpoints.sqlite';
@@ -40,6 +41,7 @@ export class CheckpointStore {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    boundPageCache(db);
     db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
       seq         INTEGER PRIMARY KEY,
       position    INTEGER NOT NULL UNIQUE,

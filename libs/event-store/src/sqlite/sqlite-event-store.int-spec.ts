@@ -5,7 +5,9 @@ import { newEvent, newEvents } from '../contract/contract-fixtures.js';
 import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
 import { StoreUnavailableError } from '../event-store.errors.js';
 import { START } from '../event-store.port.js';
+import { PAGE_CACHE_KIB } from './page-cache.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { configure } from './sqlite-schema.js';
 import { steppingClock, tempStoreFile } from './testing/temp-store-file.js';
 
 describeEventStoreContract('SqliteEventStore', async () => {
@@ -42,6 +44,17 @@ describe('SqliteEventStore on its own file', () => {
   afterEach(async () => {
     await store.close();
     await temp.remove();
+  });
+
+  it("opens the file with a bounded page cache (the store's and the writer thread's connections), not better-sqlite3's 16 MB", () => {
+    const db = new Database(temp.file);
+    try {
+      expect(db.pragma('cache_size', { simple: true })).toBe(-16_000);
+      configure(db, 100);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    } finally {
+      db.close();
+    }
   });
 
   it('starts empty, at START', async () => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { boundPageCache } from './page-cache.js';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
@@ -53,4 +54,5 @@ export function configure(db: Database.Database, busyTimeoutMs: number): void {
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal' && db.name !== ':memory:') throw new Error(`The event store file could not switch to WAL (got ${String(mode)})`);
   db.pragma('synchronous = FULL');
+  boundPageCache(db);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
+import { PAGE_CACHE_KIB } from '#casetrail/event-store';
 import { openReadModelDb } from './read-model-database.js';
 
 describe('the SQLite read-model database', () => {
@@ -28,6 +29,17 @@ describe('the SQLite read-model database', () => {
       expect(other.prepare('select n from t').all()).toEqual([{ n: 2 }]);
     } finally {
       other.close();
+      await db.destroy();
+    }
+  });
+
+  it("bounds its page cache, so the server's memory does not grow with the file (better-sqlite3's default is 16 MB)", async () => {
+    const db = openReadModelDb({ kind: 'sqlite', file: join(dir, 'read-models.sqlite') });
+    try {
+      const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+      expect(rows).toEqual([{ cache_size: -PAGE_CACHE_KIB }]);
+      expect(PAGE_CACHE_KIB).toBeLessThan(16_000);
+    } finally {
       await db.destroy();
     }
   });

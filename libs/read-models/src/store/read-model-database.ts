@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { boundPageCache } from '#casetrail/event-store';
 import { withStatementCache } from './statement-cache.js';
 
 export type ReadModelDbConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -21,5 +22,6 @@ export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
   // Rows and checkpoint commit together; a crash can only lose whole batches, which are re-projected.
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  boundPageCache(database);
   return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }

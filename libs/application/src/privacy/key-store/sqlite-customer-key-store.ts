@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { DomainError } from '#casetrail/domain';
-import { TurnBatcher, uuidV7 } from '#casetrail/event-store';
+import { boundPageCache, TurnBatcher, uuidV7 } from '#casetrail/event-store';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
 
@@ -85,6 +85,7 @@ export class SqliteCustomerKeyStore implements CustomerKeyStore {
     // NORMAL syncs the log only before a checkpoint copies it into the file: each commit's own sync is `syncLog`.
     db.pragma('synchronous = NORMAL');
     db.pragma('secure_delete = ON');
+    boundPageCache(db);
     db.exec(`create table if not exists customer_keys (
       customer_id text primary key,
       key_id text not null unique,
