@@ -18,6 +18,8 @@ const RESTART_BACKOFF_MS = { first: 1_000, max: 60_000, steadyAfter: 60_000 };
 /**
  * The worker's V8 heap: its live set is a few batches (tens of MB); without bounds V8 lets each
  * isolate's heap grow lazily to well over 100 MB, which cost the embedded server ~80 MB of RSS.
+ * The young generation holds only where node runs without `--max-semi-space-size`: that flag sets
+ * every isolate's semi-spaces, a worker's included (`npm start` gives 4 MB).
  */
 const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
 
