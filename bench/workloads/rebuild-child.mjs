@@ -10,7 +10,7 @@ const store = SqliteEventStore.open(join(dataDir, 'events.sqlite'), { clock: sys
 const file = join(dataDir, 'read-models.sqlite');
 let applyMs = {};
 const started = process.hrtime.bigint();
-// As `cli rebuild [--threads 2]` does on the embedded file: a new file built beside the old one, then swapped in.
+// As `cli rebuild [--threads 1|2]` does on the embedded file: a new file built beside the old one, then swapped in.
 await rebuildReadModelFile(store, file, (p) => (applyMs = p.applyMs), {
   batchSize: batchSize ? Number(batchSize) : undefined,
   ...(threads === '2' ? { eventsFile: join(dataDir, 'events.sqlite') } : {}),

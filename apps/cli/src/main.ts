@@ -10,7 +10,7 @@ import { verifyExport } from './commands/verify-export.command.js';
 const USAGE = `casetrail operator commands (embedded profile; the data folder is CASETRAIL_DATA_DIR, default ./data)
 
   rebuild [--projection <name>]       rebuild read models from position 0, then print their digest
-          [--threads 2]               the whole embedded file on two threads: 10-20 % faster at size M, ~65 MB more memory
+          [--threads 1|2]             the whole embedded file on two threads unless 1 (2: 10-20 % faster at size M, ~65 MB more memory)
   digest  [--projection <name>]       print the digest of the read-model tables as they are
   replay  <caseId> [--as-of <time>]   print a case's timeline with its state and SLA clocks
   verify  --case <id> | --all         recompute hash chains (--all: and the signed checkpoints); exit 1 when anything does not match
