@@ -2,21 +2,19 @@ import { ALL_PROJECTIONS, digestProjection, rebuildProjections, rebuildReadModel
 import type { CliContext } from '../cli-context.js';
 import { ProgressBar } from '../progress-bar.js';
 import { printDigests } from './digest.command.js';
+import { rebuildThreads } from './rebuild-threads.js';
 
 /**
  * `rebuild [--projection <name>] [--threads 1|2]`: every (or one) projection from position 0 in one
  * pass over the log, then the digest of the rebuilt tables. Stop the service first: a live
  * projector would write the same tables. Every projection on the embedded file is rebuilt into a
  * new file that replaces the old one when complete, on two threads unless `--threads 1` is given
- * (the service is stopped, so its cores are free: 18 % faster at size M for ~65 MB more memory);
- * one projection, or PostgreSQL, is rebuilt in place on one.
+ * (`rebuildThreads`); one projection, or PostgreSQL, is rebuilt in place on one.
  */
 export async function rebuild(ctx: CliContext, args: { projection?: string; batchSize?: number; threads?: number }): Promise<void> {
   const projections = select(args.projection);
   const whole = args.projection === undefined && ctx.readModels.kind === 'sqlite';
-  const threads = args.threads ?? (whole ? 2 : 1);
-  if (threads !== 1 && threads !== 2) throw new Error(`--threads is 1 or 2, not "${String(args.threads)}"`);
-  if (threads === 2 && !whole) throw new Error('--threads 2 rebuilds the whole embedded read-model file only (no --projection, not PostgreSQL)');
+  const threads = rebuildThreads(args.threads, whole);
   const head = await ctx.store.headPosition();
   const bar = new ProgressBar((args.projection ?? 'all projections').padEnd(15), head);
   let done = 0;
