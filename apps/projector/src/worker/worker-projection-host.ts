@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { runsFromSource } from '#casetrail/event-store';
 import type { ProjectionStatus, RunningProjections } from '#casetrail/read-models';
 import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
 
@@ -54,7 +55,7 @@ export class WorkerProjectionHost implements RunningProjections {
   }
 
   async start(): Promise<void> {
-    if (this.script.pathname.endsWith('.ts')) throw new Error('CASETRAIL_PROJECTIONS=worker runs the built code (npm run build); use inline from sources');
+    if (runsFromSource(this.script)) throw new Error('CASETRAIL_PROJECTIONS=worker runs the built code (npm run build); use inline from sources');
     await this.spawn();
     await this.local.start();
   }

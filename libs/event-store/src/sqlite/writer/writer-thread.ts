@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../../event-store.errors.js';
-import { startWorker, workerEntry } from '../../threads/start-worker.js';
+import { runsFromSource, startWorker, workerEntry } from '../../threads/start-worker.js';
 import type { QueuedAppend } from '../batch-writer.js';
 import type { AppendOutcome } from '../sqlite-append.js';
 import type { Appender } from '../sqlite-group-commit.js';
@@ -69,8 +69,7 @@ export class WriterThread implements Appender {
   private start(): Worker {
     if (this.worker) return this.worker;
     // From the sources, tsx compiles in the worker: more than the writer's own small heap.
-    const fromSource = this.entry.pathname.endsWith('.ts');
-    const worker = startWorker(this.entry, { workerData: this.data, ...(fromSource ? {} : { resourceLimits: HEAP_LIMITS }) });
+    const worker = startWorker(this.entry, { workerData: this.data, ...(runsFromSource(this.entry) ? {} : { resourceLimits: HEAP_LIMITS }) });
     worker.on('message', (message: FromWriter) => this.settle(message));
     worker.on('error', (error) => this.lost(worker, error.message));
     worker.on('exit', (code) => this.lost(worker, `it exited with code ${code}`));
