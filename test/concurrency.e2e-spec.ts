@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 describe.each(['inline', 'thread'] as const)('concurrent and repeated commands (event writer %s)', (eventWriter) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(undefined, eventWriter);
+    t = await startTestApp(undefined, { eventWriter });
   });
   afterAll(() => t.dispose());
 

@@ -42,14 +42,22 @@ export function makeDataDir(): string {
   return dataDir;
 }
 
-/** The real application on a real port, on a fresh (or given) data folder; projections inline, appends on this thread unless asked. */
-export async function startTestApp(dataDir = makeDataDir(), eventWriter: EventWriter = 'inline'): Promise<TestApp> {
+export interface TestThreads {
+  readonly eventWriter?: EventWriter;
+  readonly queryThreads?: number;
+}
+
+/**
+ * The real application on a real port, on a fresh (or given) data folder; projections inline,
+ * appends on this thread unless asked, and the read API's queries on two query threads, as `npm start` runs them.
+ */
+export async function startTestApp(dataDir = makeDataDir(), { eventWriter = 'inline', queryThreads = 2 }: TestThreads = {}): Promise<TestApp> {
   const config = loadConfig({
     CASETRAIL_DATA_DIR: dataDir,
     CASETRAIL_AUTH_FILE: join(dataDir, 'auth.json'),
     LOG_LEVEL: 'error',
   });
-  const app = await createHttpApp(AppModule.forRoot(config, { projections: 'inline', eventWriter }), config, { logger: false });
+  const app = await createHttpApp(AppModule.forRoot(config, { projections: 'inline', eventWriter, queryThreads }), config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let closed = false;

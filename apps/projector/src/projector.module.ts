@@ -1,11 +1,12 @@
 import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { CASE_POLICIES, EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB, type CasePolicies } from '#casetrail/application';
+import { CASE_POLICIES, EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB, READ_MODEL_QUERY_DB, type CasePolicies } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
 import {
   ALL_PROJECTIONS,
   allReadModelMigrations,
   migrateReadModels,
   openReadModelDb,
+  openReadModelQueryDb,
   ProjectionHost,
   type ReadModelDb,
   type ReadModelDbConfig,
@@ -29,6 +30,8 @@ export interface ProjectorOptions {
   /** The SQLite event store's file and the data folder (checkpoints, their key), for `worker`. */
   readonly eventsFile?: string;
   readonly dataDir?: string;
+  /** Threads the read API's queries run on, on SQLite (0: this process's own thread). */
+  readonly queryThreads?: number;
 }
 
 /**
@@ -43,6 +46,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(PROJECTION_HOST) private readonly host: RunningProjections,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
+    @Inject(READ_MODEL_QUERY_DB) private readonly queryDb: ReadModelDb,
     @Inject('PROJECTOR_OPTIONS') private readonly options: ProjectorOptions,
   ) {}
 
@@ -61,6 +65,12 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
             await migrateReadModels(db, allReadModelMigrations());
             return db;
           },
+        },
+        {
+          provide: READ_MODEL_QUERY_DB,
+          // After READ_MODEL_DB: the query threads open the file once it has migrated. They start with the first queries.
+          inject: [READ_MODEL_DB],
+          useFactory: (db: ReadModelDb) => openReadModelQueryDb(options.readModelDb, db, options.queryThreads ?? 0),
         },
         {
           provide: PROJECTION_HOST,
@@ -83,7 +93,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
           },
         },
       ],
-      exports: [READ_MODEL_DB, PROJECTION_HOST],
+      exports: [READ_MODEL_DB, READ_MODEL_QUERY_DB, PROJECTION_HOST],
     };
   }
 
@@ -96,6 +106,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
   /** Projections stop before the event store closes, so no subscription dies mid-read. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.host.stop();
+    if (this.queryDb !== this.db) await this.queryDb.destroy();
     await this.db.destroy();
   }
 }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { listCaseSummaries, type CaseSummaryItem, type Page, type ReadModelDb } from '#casetrail/read-models';
-import { READ_MODEL_DB } from '../tokens.js';
+import { READ_MODEL_QUERY_DB } from '../tokens.js';
 import { ListCasesQuery } from './list-cases.query.js';
 
 @QueryHandler(ListCasesQuery)
 export class ListCasesHandler implements IQueryHandler<ListCasesQuery, Page<CaseSummaryItem>> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: ReadModelDb) {}
+  constructor(@Inject(READ_MODEL_QUERY_DB) private readonly db: ReadModelDb) {}
 
   async execute({ filter, actor, cursor, limit }: ListCasesQuery): Promise<Page<CaseSummaryItem>> {
     if (actor.role !== 'technician') return listCaseSummaries(this.db, filter, cursor, limit);

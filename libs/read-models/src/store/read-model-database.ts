@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { boundPageCache } from '#casetrail/event-store';
+import { QueryThreadDialect } from './query-thread/query-thread-driver.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type ReadModelDbConfig = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -24,4 +25,15 @@ export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
   database.pragma('busy_timeout = 5000');
   boundPageCache(database);
   return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+}
+
+/**
+ * The read API's database. On SQLite with `threads` > 0 its statements run on up to that many
+ * query threads of their own (`QueryThreadDialect`), so no query holds up the API's thread; with 0,
+ * or on PostgreSQL (whose driver already waits off the thread), it is `db` itself. Open it once
+ * `db` has migrated the file.
+ */
+export function openReadModelQueryDb(config: ReadModelDbConfig, db: ReadModelDb, threads: number): ReadModelDb {
+  if (config.kind === 'postgres' || threads === 0) return db;
+  return new Kysely({ dialect: new QueryThreadDialect(config.file, threads) });
 }
