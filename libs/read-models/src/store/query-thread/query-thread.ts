@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
 import { DomainError } from '#casetrail/domain';
-import { startWorker, workerEntry } from '#casetrail/event-store';
+import { PAGE_CACHE_KIB, startWorker, workerEntry } from '#casetrail/event-store';
 import type { QueryReply, QueryRequest, QueryThreadData } from './query-thread.protocol.js';
 
 /** A query thread's V8 heap: it holds one statement's rows at a time (a page of at most 500). */
@@ -41,7 +41,7 @@ export class QueryThread implements DatabaseConnection {
   private failure: ReadModelsUnavailableError | null = null;
 
   constructor(file: string) {
-    this.worker = startWorker(ENTRY, { workerData: { file } satisfies QueryThreadData, resourceLimits: HEAP_LIMITS });
+    this.worker = startWorker(ENTRY, { workerData: { file, cacheKiB: PAGE_CACHE_KIB } satisfies QueryThreadData, resourceLimits: HEAP_LIMITS });
     // Queries waiting on it must not keep a process alive that is otherwise done.
     this.worker.unref();
     this.worker.on('message', (reply: QueryReply) => {

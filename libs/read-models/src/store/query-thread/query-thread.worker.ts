@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { boundPageCache } from '#casetrail/event-store';
 import { LruMap } from '../lru-map.js';
 import type { QueryReply, QueryRequest, QueryThreadData } from './query-thread.protocol.js';
 
@@ -13,11 +12,11 @@ import type { QueryReply, QueryRequest, QueryThreadData } from './query-thread.p
 const STATEMENTS = 64;
 
 const port = parentPort!;
-const { file } = workerData as QueryThreadData;
+const { file, cacheKiB } = workerData as QueryThreadData;
 const db = new Database(file);
 db.pragma('busy_timeout = 5000');
 db.pragma('query_only = true');
-boundPageCache(db);
+db.pragma(`cache_size = -${Math.trunc(cacheKiB)}`);
 const statements = new LruMap<string, Database.Statement>(STATEMENTS);
 
 function run({ id, sql, parameters }: QueryRequest): QueryReply {
