@@ -50,19 +50,28 @@ export interface SlaSummaryRequest extends Omit<SlaClockFilter, 'state'> {
   readonly groupBy?: SlaGroupBy;
 }
 
-/** Grouped SLA compliance, counted in SQL (the same query on SQLite and PostgreSQL). Groups sort by key, none last. */
-export async function summarizeSla(db: ReadModelDb, request: SlaSummaryRequest, now: string): Promise<{ groups: SlaSummaryGroup[] }> {
-  const key = request.groupBy === undefined ? sql<string>`'all'` : sql.ref<string>(SLA_GROUP_COLUMNS[request.groupBy]);
+/**
+ * The summary's query. A group's key is the column as an expression (`region || ''`, NULL stays
+ * NULL), not the bare column: given a column with an index, SQLite walks that index to meet the
+ * groups in order and reads each clock's row from it one at a time, where scanning the table and
+ * sorting is faster (by region at size M, 7.7M clocks: 15.2 s against 9.4 s).
+ */
+export function slaSummaryQuery(db: ReadModelDb, request: SlaSummaryRequest, now: string) {
+  const key = request.groupBy === undefined ? sql<string>`'all'` : sql<string>`${sql.ref(SLA_GROUP_COLUMNS[request.groupBy])} || ''`;
   const clocks = whereSlaFilter(db.selectFrom(SLA_CLOCKS_TABLE).select([key.as('group_key'), stateAt(now).as('current_state')]), request, now);
-  const rows = (await db
+  return db
     .selectFrom(clocks.as('c'))
     .select((eb) => [
       'group_key',
       eb.fn.countAll().as('total'),
       ...Object.entries(COUNTS).map(([alias, state]) => sql<number>`sum(CASE WHEN current_state = ${sql.lit(state)} THEN 1 ELSE 0 END)`.as(alias)),
     ])
-    .groupBy('group_key')
-    .execute()) as Array<Record<string, unknown>>;
+    .groupBy('group_key');
+}
+
+/** Grouped SLA compliance, counted in SQL (the same query on SQLite and PostgreSQL). Groups sort by key, none last. */
+export async function summarizeSla(db: ReadModelDb, request: SlaSummaryRequest, now: string): Promise<{ groups: SlaSummaryGroup[] }> {
+  const rows = (await slaSummaryQuery(db, request, now).execute()) as Array<Record<string, unknown>>;
   const groups = rows.map((row): SlaSummaryGroup => {
     // PostgreSQL returns counts and sums as strings.
     const n = (column: string): number => Number(row[column] ?? 0);
