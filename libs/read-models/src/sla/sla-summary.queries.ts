@@ -54,19 +54,22 @@ export interface SlaSummaryRequest extends Omit<SlaClockFilter, 'state'> {
  * The summary's query. A group's key is the column as an expression (`region || ''`, NULL stays
  * NULL), not the bare column: given a column with an index, SQLite walks that index to meet the
  * groups in order and reads each clock's row from it one at a time, where scanning the table and
- * sorting is faster (by region at size M, 7.7M clocks: 15.2 s against 9.4 s).
+ * sorting is faster (by region at size M, 7.7M clocks: 15.2 s against 9.4 s). Without `groupBy`
+ * there is no GROUP BY at all: grouping on a constant still sorted every clock (7.5 s against
+ * 5.6 s); `HAVING` keeps the answer empty when no clock matches, as a grouped one is.
  */
 export function slaSummaryQuery(db: ReadModelDb, request: SlaSummaryRequest, now: string) {
-  const key = request.groupBy === undefined ? sql<string>`'all'` : sql<string>`${sql.ref(SLA_GROUP_COLUMNS[request.groupBy])} || ''`;
+  const grouped = request.groupBy !== undefined;
+  const key = grouped ? sql<string>`${sql.ref(SLA_GROUP_COLUMNS[request.groupBy!])} || ''` : sql<string>`'all'`;
   const clocks = whereSlaFilter(db.selectFrom(SLA_CLOCKS_TABLE).select([key.as('group_key'), stateAt(now).as('current_state')]), request, now);
-  return db
+  const counts = db
     .selectFrom(clocks.as('c'))
     .select((eb) => [
-      'group_key',
+      grouped ? eb.ref('group_key').as('group_key') : sql<string>`'all'`.as('group_key'),
       eb.fn.countAll().as('total'),
       ...Object.entries(COUNTS).map(([alias, state]) => sql<number>`sum(CASE WHEN current_state = ${sql.lit(state)} THEN 1 ELSE 0 END)`.as(alias)),
-    ])
-    .groupBy('group_key');
+    ]);
+  return grouped ? counts.groupBy('group_key') : counts.having((eb) => eb.fn.countAll(), '>', 0);
 }
 
 /** Grouped SLA compliance, counted in SQL (the same query on SQLite and PostgreSQL). Groups sort by key, none last. */

@@ -94,6 +94,21 @@ describe('SLA clocks read at query time', () => {
     expect(byMonth.groups.map((g) => [g.key, g.total])).toEqual([['2026-03', 21]]);
   });
 
+  it('summarises every clock in one group without groupBy, and answers no group when no clock matches', async () => {
+    const now = cst('2026-03-04T05:00');
+    const [all, byRegion, none, noneByRegion] = await Promise.all([
+      summarizeSla(world.db, {}, now),
+      summarizeSla(world.db, { groupBy: 'region' }, now),
+      summarizeSla(world.db, { caseId: 'no-such-case' }, now),
+      summarizeSla(world.db, { caseId: 'no-such-case', groupBy: 'region' }, now),
+    ]);
+    expect(all.groups.map((g) => g.key)).toEqual(['all']);
+    expect(all.groups[0]!.total).toBe(byRegion.groups.reduce((sum, g) => sum + g.total, 0));
+    expect(all.groups[0]!.met).toBe(byRegion.groups.reduce((sum, g) => sum + g.met, 0));
+    expect(none).toEqual({ groups: [] });
+    expect(noneByRegion).toEqual({ groups: [] });
+  });
+
   it('groups without walking an index of the grouped column on SQLite (reading each row through it was slower than a scan)', async () => {
     if (!onSqlite(world.db)) return;
     for (const groupBy of SLA_GROUP_BYS) {
