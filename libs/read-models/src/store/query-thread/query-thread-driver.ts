@@ -19,7 +19,7 @@ import { BEGIN, COMMIT, QueryThread, ReadModelsUnavailableError, ROLLBACK } from
 export class QueryThreadDriver implements Driver {
   private readonly idle: QueryThread[] = [];
   private readonly all = new Set<QueryThread>();
-  private readonly waiting: ((thread: DatabaseConnection) => void)[] = [];
+  private readonly waiting: { resolve: (thread: DatabaseConnection) => void; reject: (error: Error) => void }[] = [];
   private destroyed = false;
 
   constructor(
@@ -43,7 +43,7 @@ export class QueryThreadDriver implements Driver {
       this.all.add(thread);
       return thread;
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -52,10 +52,10 @@ export class QueryThreadDriver implements Driver {
     if (!thread.alive) {
       this.all.delete(thread);
       // The thread died: whoever waits gets a new one.
-      if (next) this.acquireConnection().then(next, () => undefined);
+      if (next) this.acquireConnection().then(next.resolve, next.reject);
       return;
     }
-    if (next) next(thread);
+    if (next) next.resolve(thread);
     else this.idle.push(thread);
   }
 
@@ -73,6 +73,7 @@ export class QueryThreadDriver implements Driver {
 
   async destroy(): Promise<void> {
     this.destroyed = true;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new ReadModelsUnavailableError('the query threads have been closed'));
     await Promise.all([...this.all].map((thread) => thread.close()));
     this.all.clear();
     this.idle.length = 0;

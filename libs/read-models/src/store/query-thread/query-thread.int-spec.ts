@@ -99,6 +99,14 @@ describe('the read API on query threads (SQLite)', () => {
     }
   });
 
+  it('fails a query still waiting for a thread when the threads are closed', async () => {
+    const driver = new QueryThreadDriver(config.file, 1);
+    await driver.acquireConnection();
+    const refused = expect(driver.acquireConnection()).rejects.toThrow(ReadModelsUnavailableError);
+    await driver.destroy();
+    await refused;
+  });
+
   it('fails the queries of a thread that died as unavailable, and starts a new thread for the next', async () => {
     const driver = new QueryThreadDriver(config.file, 1);
     try {
