@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { groupKey } from '../query/group-key.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { byKey, countOf, numberOrNull, ratioOrNull, rounded } from './aggregate-values.js';
 import type { AnalyticsWindow } from './complaints.queries.js';
@@ -100,7 +101,7 @@ export async function summarizeComplaints(db: ReadModelDb, groupBy: ComplaintGro
   const column = GROUP_COLUMN[groupBy];
   const caseColumn = CASE_GROUP_COLUMN[groupBy];
   const [grouped, total, totalCases, groupedCases] = await Promise.all([
-    complaintAggregates(db, window).select(sql.ref(column).as('key')).groupBy(column).execute(),
+    complaintAggregates(db, window).select(groupKey(column).as('key')).groupBy(groupKey(column)).execute(),
     complaintAggregates(db, window).executeTakeFirst(),
     caseCounts(db, window).executeTakeFirst(),
     caseColumn ? caseCounts(db, window).select(sql.ref(caseColumn).as('key')).groupBy(caseColumn).execute() : Promise.resolve([]),

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { byKey, countOf, numberOrNull, ratioOrNull, rounded } from '../complaints/aggregate-values.js';
 import type { AnalyticsWindow } from '../complaints/complaints.queries.js';
+import { groupKey } from '../query/group-key.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { SATISFACTION_REPAIRS_TABLE, SATISFACTION_SURVEYS_TABLE } from './satisfaction.tables.js';
 
@@ -100,8 +101,8 @@ const keyed = (rows: readonly Aggregates[]): Map<string | null, Aggregates> => n
 export async function summarizeSatisfaction(db: ReadModelDb, groupBy: SatisfactionGroupBy, window: AnalyticsWindow): Promise<SatisfactionSummary> {
   const column = GROUP_COLUMN[groupBy];
   const [surveyGroups, repairGroups, surveyTotal, repairTotal] = await Promise.all([
-    surveyAggregates(db, window).select(sql.ref(column).as('key')).groupBy(column).execute(),
-    repairAggregates(db, window).select(sql.ref(column).as('key')).groupBy(column).execute(),
+    surveyAggregates(db, window).select(groupKey(column).as('key')).groupBy(groupKey(column)).execute(),
+    repairAggregates(db, window).select(groupKey(column).as('key')).groupBy(groupKey(column)).execute(),
     surveyAggregates(db, window).executeTakeFirst(),
     repairAggregates(db, window).executeTakeFirst(),
   ]);

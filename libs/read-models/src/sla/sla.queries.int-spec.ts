@@ -5,9 +5,7 @@ import { scriptedWorld, type ScriptedWorld } from '../case-summary/testing/scrip
 import { loadSlaPolicyRegistry } from '#casetrail/policies';
 import { slaProjection } from './sla.projection.js';
 import { listSlaClocks, type SlaClockItem } from './sla.queries.js';
-import { CompiledQuery } from 'kysely';
-import { onSqlite } from '../runtime/rebuild-sqlite.js';
-import { SLA_GROUP_BYS, slaSummaryQuery, summarizeSla } from './sla-summary.queries.js';
+import { summarizeSla } from './sla-summary.queries.js';
 import { cst, recordSlaScript } from './testing/sla-script.js';
 
 const policy = loadSlaPolicyRegistry().get('standard-v1');
@@ -107,14 +105,5 @@ describe('SLA clocks read at query time', () => {
     expect(all.groups[0]!.met).toBe(byRegion.groups.reduce((sum, g) => sum + g.met, 0));
     expect(none).toEqual({ groups: [] });
     expect(noneByRegion).toEqual({ groups: [] });
-  });
-
-  it('groups without walking an index of the grouped column on SQLite (reading each row through it was slower than a scan)', async () => {
-    if (!onSqlite(world.db)) return;
-    for (const groupBy of SLA_GROUP_BYS) {
-      const { sql: text, parameters } = slaSummaryQuery(world.db, { groupBy }, cst('2026-03-04T05:00')).compile();
-      const plan = await world.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
-      expect(plan.rows.map((r) => r.detail).join(' | ')).not.toMatch(/USING INDEX sla_clocks_(region|technician|priority)_idx/);
-    }
   });
 });
