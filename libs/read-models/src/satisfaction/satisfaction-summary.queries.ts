@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { byKey, countOf, numberOrNull, ratioOrNull, rounded } from '../complaints/aggregate-values.js';
 import type { AnalyticsWindow } from '../complaints/complaints.queries.js';
 import { groupKey } from '../query/group-key.js';
