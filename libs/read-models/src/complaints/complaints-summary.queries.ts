@@ -104,6 +104,7 @@ export async function summarizeComplaints(db: ReadModelDb, groupBy: ComplaintGro
     complaintAggregates(db, window).select(groupKey(column).as('key')).groupBy(groupKey(column)).execute(),
     complaintAggregates(db, window).executeTakeFirst(),
     caseCounts(db, window).executeTakeFirst(),
+    // The bare column here: SQLite counts the cases from a covering index alone (see groupKey).
     caseColumn ? caseCounts(db, window).select(sql.ref(caseColumn).as('key')).groupBy(caseColumn).execute() : Promise.resolve([]),
   ]);
   const allCases = countOf(totalCases?.['cases']);
