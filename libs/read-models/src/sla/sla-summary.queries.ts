@@ -58,17 +58,17 @@ export interface SlaSummaryRequest extends Omit<SlaClockFilter, 'state'> {
  * matches, as a grouped one is.
  */
 function slaSummaryQuery(db: ReadModelDb, request: SlaSummaryRequest, now: string) {
-  const grouped = request.groupBy !== undefined;
-  const key = grouped ? groupKey(SLA_GROUP_COLUMNS[request.groupBy!]) : sql<string>`'all'`;
-  const clocks = whereSlaFilter(db.selectFrom(SLA_CLOCKS_TABLE).select([key.as('group_key'), stateAt(now).as('current_state')]), request, now);
+  const column = request.groupBy === undefined ? null : SLA_GROUP_COLUMNS[request.groupBy];
+  const state = db.selectFrom(SLA_CLOCKS_TABLE).select(stateAt(now).as('current_state'));
+  const clocks = whereSlaFilter(column === null ? state : state.select(groupKey(column).as('group_key')), request, now);
   const counts = db
     .selectFrom(clocks.as('c'))
     .select((eb) => [
-      grouped ? eb.ref('group_key').as('group_key') : sql<string>`'all'`.as('group_key'),
+      (column === null ? sql<string>`'all'` : sql.ref<string>('group_key')).as('group_key'),
       eb.fn.countAll().as('total'),
       ...Object.entries(COUNTS).map(([alias, state]) => sql<number>`sum(CASE WHEN current_state = ${sql.lit(state)} THEN 1 ELSE 0 END)`.as(alias)),
     ]);
-  return grouped ? counts.groupBy('group_key') : counts.having((eb) => eb.fn.countAll(), '>', 0);
+  return column === null ? counts.having((eb) => eb.fn.countAll(), '>', 0) : counts.groupBy('group_key');
 }
 
 /** Grouped SLA compliance, counted in SQL (the same query on SQLite and PostgreSQL). Groups sort by key, none last. */

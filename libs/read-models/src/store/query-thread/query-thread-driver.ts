@@ -1,4 +1,5 @@
 import {
+  CompiledQuery,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -7,7 +8,11 @@ import {
   type Driver,
   type Kysely,
 } from 'kysely';
-import { BEGIN, COMMIT, QueryThread, ReadModelsUnavailableError, ROLLBACK } from './query-thread.js';
+import { QueryThread, ReadModelsUnavailableError } from './query-thread.js';
+
+const BEGIN = CompiledQuery.raw('begin');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
 
 /**
  * A Kysely driver for the read API on the embedded SQLite file: each connection is a worker thread
@@ -33,11 +38,8 @@ export class QueryThreadDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     if (this.destroyed) throw new ReadModelsUnavailableError('the query threads have been closed');
-    for (let thread = this.idle.pop(); thread; thread = this.idle.pop()) {
-      if (thread.alive) return thread;
-      this.all.delete(thread);
-    }
     for (const thread of this.all) if (!thread.alive) this.all.delete(thread);
+    for (let thread = this.idle.pop(); thread; thread = this.idle.pop()) if (thread.alive) return thread;
     if (this.all.size < this.size) {
       const thread = new QueryThread(this.file);
       this.all.add(thread);

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { CompiledQuery, type DatabaseConnection, type QueryResult } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
 import { DomainError } from '#casetrail/domain';
 import { PAGE_CACHE_KIB, startWorker, workerEntry } from '#casetrail/event-store';
 import type { QueryReply, QueryRequest, QueryThreadData } from './query-thread.protocol.js';
@@ -87,7 +87,3 @@ export class QueryThread implements DatabaseConnection {
     this.pending.clear();
   }
 }
-
-export const BEGIN = CompiledQuery.raw('begin');
-export const COMMIT = CompiledQuery.raw('commit');
-export const ROLLBACK = CompiledQuery.raw('rollback');
