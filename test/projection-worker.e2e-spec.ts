@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { systemClock } from '#casetrail/domain';
@@ -69,6 +69,17 @@ describe('projections on a worker thread of the built server', () => {
       ['product-units', 'running'],
       ['warranty-process-manager', 'running'],
     ]);
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('runs the worker thread 10 nice levels below the API thread, and no other thread', () => {
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+    const niceOf = (tid: string): number => {
+      const stat = readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const api = niceOf(String(child.pid));
+    const others = readdirSync(`/proc/${child.pid}/task`).filter((tid) => tid !== String(child.pid)).map(niceOf);
+    expect(others.filter((nice) => nice !== api)).toEqual([Math.min(19, api + 10)]);
   });
 
   it('turns /health degraded when a projection in the worker meets an event it cannot read', async () => {

@@ -57,7 +57,7 @@ export async function startTestApp(dataDir = makeDataDir(), { eventWriter = 'inl
     CASETRAIL_AUTH_FILE: join(dataDir, 'auth.json'),
     LOG_LEVEL: 'error',
   });
-  const app = await createHttpApp(AppModule.forRoot(config, { projections: 'inline', eventWriter, queryThreads }), config, { logger: false });
+  const app = await createHttpApp(AppModule.forRoot(config, { projections: 'inline', eventWriter, queryThreads, projectionNice: 0 }), config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let closed = false;

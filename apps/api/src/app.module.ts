@@ -32,6 +32,7 @@ export class AppModule {
           eventsFile: eventsFile ?? undefined,
           dataDir: config.dataDir,
           queryThreads: threads.queryThreads,
+          projectionNice: threads.projectionNice,
         }),
         MetricsModule,
         CasesHttpModule,

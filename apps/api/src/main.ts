@@ -6,6 +6,6 @@ import { createHttpApp, loadConfig } from './platform/index.js';
 const config = loadConfig();
 // The built server runs the projections on a worker thread: the second core writes the read models.
 // Appends stay on this thread (CASETRAIL_EVENT_WRITER=thread moves them; see the README for the trade).
-const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'inline', queryThreads: 2 }), config);
+const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'inline', queryThreads: 2, projectionNice: 10 }), config);
 await app.listen(config.port, config.host);
 new Logger('casetrail').log(`Listening on ${await app.getUrl()} (data: ${config.dataDir})`);

@@ -32,6 +32,8 @@ export interface ProjectorOptions {
   readonly dataDir?: string;
   /** Threads the read API's queries run on, on SQLite (0: this process's own thread). */
   readonly queryThreads?: number;
+  /** Nice levels the `worker` thread runs below this process's own thread (0: level with it). */
+  readonly projectionNice?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export class ProjectorModule implements OnApplicationBootstrap, BeforeApplicatio
             const pmDb = await openProcessManagerDb(options.dataDir, db, [warranty.name]);
             const local = closingOnStop(new ProjectionHost([warranty], store, pmDb, logger), pmDb);
             const workerLog = new Logger('ProjectionWorker');
-            return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, dataDir: options.dataDir, readModelDb: options.readModelDb }, local, {
+            return new WorkerProjectionHost(ALL_PROJECTIONS.map((p) => p.name), { eventsFile: options.eventsFile, dataDir: options.dataDir, readModelDb: options.readModelDb, nice: options.projectionNice ?? 0 }, local, {
               error: (message, context) => workerLog.error({ msg: message, ...context }),
               log: (message) => workerLog.log(message),
               debug: (message) => workerLog.debug(message),

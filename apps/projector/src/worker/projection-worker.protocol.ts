@@ -6,6 +6,8 @@ export interface ProjectionWorkerData {
   /** For the checkpoint writer, which runs here too: its file and signing key live in the data folder. */
   readonly dataDir: string;
   readonly readModelDb: ReadModelDbConfig;
+  /** Nice levels the worker's thread runs below the API's (`CASETRAIL_PROJECTION_NICE`; 0 keeps it level). */
+  readonly nice: number;
 }
 
 export type ToWorker = { readonly type: 'waitFor'; readonly id: number; readonly position: number } | { readonly type: 'stop' };

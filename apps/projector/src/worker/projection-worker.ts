@@ -9,6 +9,7 @@ import { SqliteEventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS, openReadModelDb, ProjectionHost } from '#casetrail/read-models';
 import { startCheckpointWriter } from '../checkpoints/start-checkpoint-writer.js';
 import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
 
 /**
  * How often the statuses are mirrored to the API thread (health, metrics, the lag W5 measures)
@@ -18,7 +19,16 @@ const REPORT_EVERY_MS = 5;
 
 const port = parentPort!;
 const send = (message: FromWorker): void => port.postMessage(message);
-const { eventsFile, dataDir, readModelDb } = workerData as ProjectionWorkerData;
+const { eventsFile, dataDir, readModelDb, nice } = workerData as ProjectionWorkerData;
+
+// Below the API's thread: on two cores a command then no longer waits for the CPU behind a batch of
+// read-model writes, and a backlog is caught up as soon as the API's thread leaves a core free
+// (README, Decisions: "The projection worker runs below the API's thread").
+try {
+  lowerThisThreadPriority(nice);
+} catch (error) {
+  send({ type: 'log', level: 'log', message: `The projection worker runs at the API's priority: ${String(error)}` });
+}
 
 const store = SqliteEventStore.open(eventsFile, { clock: systemClock });
 const db = openReadModelDb(readModelDb);

@@ -17,7 +17,7 @@ describe('WorkerProjectionHost', () => {
   it('shows a dead worker as failed, starts another, and answers the waits asked of the dead one', async () => {
     const host = new WorkerProjectionHost(
       ['fake'],
-      { eventsFile: join(dir, 'marker'), dataDir: dir, readModelDb: { kind: 'sqlite', file: join(dir, 'unused.sqlite') } },
+      { eventsFile: join(dir, 'marker'), dataDir: dir, readModelDb: { kind: 'sqlite', file: join(dir, 'unused.sqlite') }, nice: 0 },
       nothingLocal,
       quiet,
       new URL('./testing/crashing-worker.mjs', import.meta.url),
