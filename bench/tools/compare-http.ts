@@ -4,22 +4,13 @@
  * projections' backlog (head − the slowest checkpoint, from /health) is sampled every 250 ms, and
  * the time it takes to empty once the load stops.
  */
-import { call } from '../lib/http-client.js';
 import type { RunningServer } from '../lib/server.js';
 import { load, openCases } from '../workloads/w3-http.js';
+import { projectionBacklog } from '../workloads/w5-lag.js';
 import { alternateSides } from './sides.js';
 
 const [sideA, sideB, secondsArg] = process.argv.slice(2);
 const seconds = Number(secondsArg ?? 6);
-
-interface Health {
-  details: { eventStore: { headPosition: number }; projections: { projections: { position: number }[] } };
-}
-
-async function backlog(server: RunningServer): Promise<number> {
-  const { details } = (await call(server, 'auditor', 'GET', '/health')).body as Health;
-  return details.eventStore.headPosition - Math.min(...details.projections.projections.map((p) => p.position));
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,12 +20,12 @@ async function watched<T>(server: RunningServer, work: Promise<T>): Promise<{ re
   const finished = work.finally(() => (done = true));
   const samples: number[] = [];
   while (!done) {
-    samples.push(await backlog(server));
+    samples.push(await projectionBacklog(server));
     await pause(250);
   }
   const result = await finished;
   const stopped = Date.now();
-  while ((await backlog(server)) > 0) await pause(20);
+  while ((await projectionBacklog(server)) > 0) await pause(20);
   const backlogMean = Math.round(samples.reduce((sum, b) => sum + b, 0) / Math.max(1, samples.length));
   return { result, backlogMax: Math.max(0, ...samples), backlogMean, drainMs: Date.now() - stopped };
 }

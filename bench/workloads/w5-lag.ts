@@ -10,6 +10,12 @@ interface Health {
 
 const health = async (server: RunningServer) => (await call(server, 'auditor', 'GET', '/health')).body as Health;
 
+/** Events not yet projected: the head position less the slowest projection's checkpoint. */
+export async function projectionBacklog(server: RunningServer): Promise<number> {
+  const { details } = await health(server);
+  return details.eventStore.headPosition - Math.min(...details.projections.projections.map((p) => p.position));
+}
+
 /**
  * One sample: report a case, and from its acknowledgement poll `/health` until every projection's
  * checkpoint has reached the head position seen just after the acknowledgement. That head is at
@@ -45,8 +51,7 @@ const summary = (metric: string, lags: number[]): Figure => {
 async function drained(server: RunningServer): Promise<void> {
   const until = Date.now() + 120_000;
   for (;;) {
-    const { details } = await health(server);
-    if (details.projections.projections.every((p) => p.position >= details.eventStore.headPosition) || Date.now() > until) return;
+    if ((await projectionBacklog(server)) <= 0 || Date.now() > until) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
