@@ -9,15 +9,8 @@ export interface UnreadableRow {
   readonly column: 'data' | 'metadata';
 }
 
-interface Row {
-  readonly position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly hash: string;
-}
+/** position, stream_id, revision, type, data, metadata, hash: arrays are cheaper to read than row objects (see `rowOf`). */
+type Row = readonly [number, string, number, string, string, string, string];
 
 /**
  * Reads the SQLite event table in global order for verification, tolerating rows edited behind
@@ -29,32 +22,34 @@ export class EventRowReader {
   private readonly page: Database.Statement<[number, number], Row>;
 
   constructor(db: Database.Database) {
-    this.page = db.prepare('SELECT position, stream_id, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.page = db
+      .prepare<[number, number], Row>('SELECT position, stream_id, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?')
+      .raw(true);
   }
 
   async readAll({ after = 0, maxCount = 1000 }: ReadAllOptions = {}): Promise<readonly RecordedEvent[]> {
     return this.page.all(after, maxCount).map((row) => this.toEvent(row));
   }
 
-  private toEvent(row: Row): RecordedEvent {
-    const parse = (column: 'data' | 'metadata'): Record<string, unknown> => {
+  private toEvent([position, streamId, revision, type, data, metadata, hash]: Row): RecordedEvent {
+    const parse = (column: 'data' | 'metadata', text: string): Record<string, unknown> => {
       try {
-        const value: unknown = JSON.parse(row[column]);
+        const value: unknown = JSON.parse(text);
         if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
       } catch {
         // recorded below
       }
-      this.unreadable.push({ streamId: row.stream_id, revision: row.revision, position: row.position, column });
-      return { $unreadable: row[column] };
+      this.unreadable.push({ streamId, revision, position, column });
+      return { $unreadable: text };
     };
     return {
-      streamId: row.stream_id,
-      revision: row.revision,
-      position: row.position,
-      type: row.type,
-      data: parse('data'),
-      metadata: parse('metadata') as unknown as StoredMetadata,
-      hash: row.hash,
+      streamId,
+      revision,
+      position,
+      type,
+      data: parse('data', data),
+      metadata: parse('metadata', metadata) as unknown as StoredMetadata,
+      hash,
     };
   }
 }

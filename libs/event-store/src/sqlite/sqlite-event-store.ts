@@ -25,7 +25,7 @@ import { translateSqliteError } from './sqlite-errors.js';
 import { BatchWriter } from './batch-writer.js';
 import { GroupCommit, type Appender } from './sqlite-group-commit.js';
 import { configure, migrate } from './sqlite-schema.js';
-import { prepareStatements, toRecordedEvent, type EventRow, type Statements } from './sqlite-statements.js';
+import { prepareStatements, recordedOf, rowOf, type EventRow, type Statements } from './sqlite-statements.js';
 import { WriterThread } from './writer/writer-thread.js';
 
 export interface SqliteEventStoreOptions {
@@ -110,7 +110,7 @@ export class SqliteEventStore implements EventStore {
         options.direction === 'backwards'
           ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
           : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
-      return rows.map(toRecordedEvent);
+      return rows.map(recordedOf);
     });
   }
 
@@ -122,10 +122,10 @@ export class SqliteEventStore implements EventStore {
       const held = this.recent.read(after, limit, head) ?? this.catchUpRecent(after, limit, head);
       if (held) return held;
       const rows = this.statements.readAll.all(after, limit);
-      if (rows.length === 0 || rows[rows.length - 1]!.position !== head) return rows.map(toRecordedEvent);
+      if (rows.length === 0 || rows[rows.length - 1]![0] !== head) return rows.map(recordedOf);
       // The newest events: the next subscriber on this thread reads them from here.
-      this.recent.add(rows);
-      return this.recent.read(after, limit, head) ?? rows.map(toRecordedEvent);
+      this.recent.add(rows.map(rowOf));
+      return this.recent.read(after, limit, head) ?? rows.map(recordedOf);
     });
   }
 
@@ -138,7 +138,7 @@ export class SqliteEventStore implements EventStore {
   private catchUpRecent(after: Position, limit: number, head: Position): RecordedEvent[] | null {
     const end = this.recent.end();
     if (end === null || !this.recent.holds(after) || head - end > this.recent.capacity) return null;
-    this.recent.add(this.statements.readAll.all(end, head - end));
+    this.recent.add(this.statements.readAll.all(end, head - end).map(rowOf));
     return this.recent.read(after, limit, head);
   }
 
