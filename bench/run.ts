@@ -16,6 +16,7 @@ import { evaluateTargets } from './lib/targets.js';
 import { openRawSqlite, rawFigures } from './workloads/w0-raw-sqlite.js';
 import { openEventStore, portFigures } from './workloads/w1-event-store.js';
 import { emmett } from './workloads/w2-emmett.js';
+import { bareHttpSaturation } from './workloads/w3-floor.js';
 import { httpLoad } from './workloads/w3-http.js';
 import { rebuild } from './workloads/w4-rebuild.js';
 import { liveLag } from './workloads/w5-lag.js';
@@ -87,6 +88,8 @@ if (needsData) {
     log('W4: rebuilding every projection in a child process');
     workloads['W4'] = await rebuild(size, dataset);
   }
+  // W3's floor runs first, while nothing else does.
+  const floor = wants('W3') ? await bareHttpSaturation(size.httpSeconds, size.name === 'S' ? 3 : size.runs) : null;
   // The HTTP workloads append to the store: at size S they get a copy, so every run starts from
   // the same data set; at size M (gigabytes) the original, where a few thousand events do not count.
   const copy = size.name === 'S' ? tempDir('server') : null;
@@ -101,7 +104,7 @@ if (needsData) {
       rssAfterStartMB: round(boot.rssMB),
     };
     if (wants('W6')) workloads['W6'] = { ...workloads['W6'], ...(await historyReads(size, server, dataset)) };
-    if (wants('W3')) workloads['W3'] = await httpLoad(size, server, size.name === 'S' ? 3 : size.runs);
+    if (wants('W3')) workloads['W3'] = { ...(await httpLoad(size, server, size.name === 'S' ? 3 : size.runs)), bareHttpSaturation: floor };
     if (wants('W5')) workloads['W5'] = await liveLag(size, server);
     const after = server.memory();
     const steady = (workloads['W3'] as { steadyRss?: Figure } | undefined)?.steadyRss?.median ?? after.rssMB;
@@ -132,6 +135,7 @@ const results = {
     appendVsEmmett: ratio(w('W1', 'singleAppends'), w('W2', 'singleAppends')),
     groupCommitVsRawBatch: ratio(w('W1', 'concurrentAppends'), w('W0', 'batch1000')),
     groupCommitVsRawBatch64: ratio(w('W1', 'concurrentAppends'), w('W0', 'batch64')),
+    httpVsBareHttp: ratio(w('W3', 'saturation'), w('W3', 'bareHttpSaturation')),
   },
   targets: [] as ReturnType<typeof evaluateTargets>,
 };

@@ -12,6 +12,8 @@ const READS_PER_SECOND = 300;
 
 interface Load {
   readonly commandsPerSecond: number;
+  /** CPU of this process (autocannon's) per request sent, commands and reads, in µs. */
+  readonly generatorCpuUsPerRequest: number;
   readonly failedCommands: number;
   readonly latency: { p50: number; p99: number; p99_9: number; max: number };
   readonly readsPerSecond: number;
@@ -21,7 +23,7 @@ interface Load {
  * Commands: one report (new case) for every four progress updates on open cases, each with a
  * fresh `Idempotency-Key`, as an agent. Reads: `GET /v1/cases/{id}` (state + ETag) on the same cases.
  */
-function commandRequests(server: RunningServer, cases: readonly string[], counter: { ok: number; failed: number }): autocannon.Request[] {
+function commandRequests(server: LoadTarget, cases: readonly string[], counter: { ok: number; failed: number }): autocannon.Request[] {
   const headers = { ...server.auth('agent'), 'content-type': 'application/json' };
   const count = (status: number) => (status < 300 ? (counter.ok += 1) : (counter.failed += 1));
   const report: autocannon.Request = {
@@ -45,8 +47,12 @@ function commandRequests(server: RunningServer, cases: readonly string[], counte
   return [report, progress, progress, progress, progress];
 }
 
-export async function load(server: RunningServer, cases: readonly string[], seconds: number, commandRate: number | null): Promise<Load> {
+/** What the load needs of a server: casetrail's, or W3's floor (`w3-floor.ts`). */
+export type LoadTarget = Pick<RunningServer, 'url' | 'auth'>;
+
+export async function load(server: LoadTarget, cases: readonly string[], seconds: number, commandRate: number | null): Promise<Load> {
   const counter = { ok: 0, failed: 0 };
+  const generatorCpu = process.cpuUsage();
   const commands = autocannon({
     url: server.url,
     connections: commandRate === null ? 32 : 64,
@@ -62,8 +68,10 @@ export async function load(server: RunningServer, cases: readonly string[], seco
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/v1/cases/${cases[Math.floor(Math.random() * cases.length)]}`, headers: server.auth('agent') }) }],
   });
   const [c, r] = await Promise.all([commands, reads]);
+  const used = process.cpuUsage(generatorCpu);
   return {
     commandsPerSecond: counter.ok / seconds,
+    generatorCpuUsPerRequest: (used.user + used.system) / Math.max(1, c.requests.sent + r.requests.sent),
     failedCommands: counter.failed + c.errors + c.timeouts,
     latency: { p50: c.latency.p50, p99: c.latency.p99, p99_9: c.latency.p99_9, max: c.latency.max },
     readsPerSecond: r['2xx'] / seconds,
@@ -132,6 +140,7 @@ export async function httpLoad(size: SizeProfile, server: RunningServer, runs: n
     uniformAt1500,
     saturation: figure('commands answered 2xx per second at saturation (32 connections, closed loop, + 300 reads/s)', 'commands/s', saturated.map((l) => l.commandsPerSecond), {
       p99ms: figure('command latency p99 at saturation', 'ms', saturated.map((l) => l.latency.p99)),
+      generatorCpuUsPerRequest: figure("the load generator's CPU per request sent (autocannon, in the bench process)", 'µs', saturated.map((l) => l.generatorCpuUsPerRequest)),
       failedCommands: saturated.reduce((n, l) => n + l.failedCommands, 0),
     }),
     at1500: figure(`command latency p99 at ${TARGET_COMMANDS} commands/s (open loop) + ${READS_PER_SECOND} reads/s`, 'ms', fixed.map((l) => l.latency.p99), {
