@@ -26,8 +26,8 @@ export type EventTuple = readonly [number, string, number, string, string, strin
 
 /**
  * Reads return arrays (`raw`), made into rows here: better-sqlite3 builds a row object property by
- * property, which cost more than twice what an array and an object literal cost (on 600k events,
- * reading and parsing took 2.3 s this way against 2.9 s).
+ * property (600k events read in 1.5 s as objects, 0.95 s as arrays; read and parsed, 2.9 s against
+ * 2.3 s this way).
  */
 export const rowOf = (t: EventTuple): EventRow => ({
   position: t[0],
