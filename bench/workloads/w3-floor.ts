@@ -29,9 +29,11 @@ export async function bareHttpSaturation(seconds: number, runs: number): Promise
     const serverCpu: number[] = [];
     const generatorCpu: number[] = [];
     for (let i = 0; i <= runs; i += 1) {
+      const runSeconds = i === 0 ? 3 : seconds;
       const before = cpuTicks(child.pid!);
-      const result = await load(target, cases, i === 0 ? 3 : seconds, null);
-      const serverUs = ((cpuTicks(child.pid!) - before) * TICK_MS * 1000) / (result.commandsPerSecond * (i === 0 ? 3 : seconds) + result.readsPerSecond * (i === 0 ? 3 : seconds));
+      const result = await load(target, cases, runSeconds, null);
+      const answered = (result.commandsPerSecond + result.readsPerSecond) * runSeconds;
+      const serverUs = ((cpuTicks(child.pid!) - before) * TICK_MS * 1000) / answered;
       log(`W3 floor${i === 0 ? ' (warm-up)' : ''}: ${result.commandsPerSecond.toFixed(0)} requests/s, server ${serverUs.toFixed(0)} µs and load generator ${result.generatorCpuUsPerRequest.toFixed(0)} µs of CPU per request`);
       if (i === 0) continue;
       rates.push(result.commandsPerSecond);

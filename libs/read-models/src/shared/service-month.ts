@@ -9,8 +9,8 @@ const SHANGHAI_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangh
 /**
  * Offsets are whole hours, so an instant's month is that of its UTC hour, kept here. Not only the
  * last one: a rebuild meets cases one after another, each starting back in its own weeks, and
- * `formatToParts` was 2.5 % of the rebuild's main thread. A year is 8,760 hours; the map starts
- * over when it holds more.
+ * `formatToParts` was 2.5 % of the rebuild's main thread. A year is 8,760 hours; past 50,000
+ * (over five years of them) the map starts over.
  */
 const monthsByHour = new Map<string, string>();
 const HOURS_KEPT = 50_000;
