@@ -95,21 +95,26 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
   };
 }
 
-/** CPU time (user + system) of a process so far, in clock ticks (100 per second on Linux). */
-export function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+const TICK_MS = 10; // USER_HZ on Linux
+
+/**
+ * CPU time (user + system) so far, in ms (10 ms steps), of the process or thread whose stat file
+ * this is: `/proc/<pid>/stat`, or `/proc/<pid>/task/<tid>/stat` for one thread.
+ */
+export function cpuMsOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
 /** Waits until `pid` has used under 5% of a core over a whole second (at most 15 minutes); returns the ms waited. */
 async function settle(pid: number): Promise<number> {
   const started = Date.now();
   let quietSince = Date.now();
-  let before = cpuTicks(pid);
+  let before = cpuMsOf(`/proc/${pid}/stat`);
   while (Date.now() - started < 15 * 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = cpuTicks(pid);
-    if (now - before > 1) quietSince = Date.now(); // more than 10 ms of CPU in 250 ms
+    const now = cpuMsOf(`/proc/${pid}/stat`);
+    if (now - before > 10) quietSince = Date.now(); // more than 10 ms of CPU in 250 ms
     before = now;
     if (Date.now() - quietSince >= 1_000) break;
   }

@@ -5,27 +5,20 @@
  * throughput, CPU per command hardly moves when something else shares the machine. Also reported:
  * the busiest other thread's, which is the projection worker when projections run on one.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import type { RunningServer } from '../lib/server.js';
+import { readdirSync } from 'node:fs';
+import { cpuMsOf, type RunningServer } from '../lib/server.js';
 import { load, openCases } from '../workloads/w3-http.js';
 import { alternateSides } from './sides.js';
 
 const [sideA, sideB, rateArg, secondsArg] = process.argv.slice(2);
 const rate = Number(rateArg ?? 400);
 const seconds = Number(secondsArg ?? 8);
-const TICK_MS = 10; // USER_HZ on Linux
-
-/** utime + stime in ms of one /proc stat file. */
-function ticks(file: string): number {
-  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 /** CPU ms of the main thread (`task/<pid>`), of the whole process, and of each other thread by id. */
 function cpu(server: RunningServer): { main: number; all: number; threads: Map<string, number> } {
   const tasks = readdirSync(`/proc/${server.pid}/task`).filter((tid) => tid !== String(server.pid));
-  const threads = new Map(tasks.map((tid) => [tid, ticks(`/proc/${server.pid}/task/${tid}/stat`)] as const));
-  return { main: ticks(`/proc/${server.pid}/task/${server.pid}/stat`), all: ticks(`/proc/${server.pid}/stat`), threads };
+  const threads = new Map(tasks.map((tid) => [tid, cpuMsOf(`/proc/${server.pid}/task/${tid}/stat`)] as const));
+  return { main: cpuMsOf(`/proc/${server.pid}/task/${server.pid}/stat`), all: cpuMsOf(`/proc/${server.pid}/stat`), threads };
 }
 
 /** The other thread that used the most CPU in between: the projection worker, in `npm start`'s configuration. */

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { cpuTicks, freePort } from '../lib/server.js';
+import { cpuMsOf, freePort } from '../lib/server.js';
 import { figure, log, type Figure } from '../lib/stats.js';
 import { load, POOL, type LoadTarget } from './w3-http.js';
 
 const CHILD = fileURLToPath(new URL('./bare-http-child.mjs', import.meta.url));
-const TICK_MS = 10; // USER_HZ on Linux
 
 /**
  * W3's floor, run before casetrail's server starts: W3's saturation load (the same requests and
@@ -30,10 +29,11 @@ export async function bareHttpSaturation(seconds: number, runs: number): Promise
     const generatorCpu: number[] = [];
     for (let i = 0; i <= runs; i += 1) {
       const runSeconds = i === 0 ? 3 : seconds;
-      const before = cpuTicks(child.pid!);
+      const stat = `/proc/${child.pid}/stat`;
+      const before = cpuMsOf(stat);
       const result = await load(target, cases, runSeconds, null);
       const answered = (result.commandsPerSecond + result.readsPerSecond) * runSeconds;
-      const serverUs = ((cpuTicks(child.pid!) - before) * TICK_MS * 1000) / answered;
+      const serverUs = ((cpuMsOf(stat) - before) * 1000) / answered;
       log(`W3 floor${i === 0 ? ' (warm-up)' : ''}: ${result.commandsPerSecond.toFixed(0)} requests/s, server ${serverUs.toFixed(0)} µs and load generator ${result.generatorCpuUsPerRequest.toFixed(0)} µs of CPU per request`);
       if (i === 0) continue;
       rates.push(result.commandsPerSecond);
