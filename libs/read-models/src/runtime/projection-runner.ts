@@ -1,6 +1,7 @@
 import type { EventStore, EventSubscription } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { applyOrLocate, ProjectionFailure } from './apply-batch.js';
+import { DEFAULT_BATCH_PACE, paceAfter, type BatchPace } from './batch-pace.js';
 import { readCheckpoint, recordFailure, startOf } from './checkpoints.js';
 import { LeaseLostError, ProjectionLease } from './projection-lease.js';
 import type { Projection } from './projection.js';
@@ -25,15 +26,15 @@ export interface RunnerOptions {
   readonly maxBatchSize?: number;
   readonly leaseTtlMs?: number;
   /**
-   * After a batch that did not fill up, wait this long before reading again. Under a stream of
-   * commands each projection then commits one transaction per interval instead of one per group
-   * commit, with the events of the interval in it; an idle projection answers its next event at once.
+   * After a batch that did not fill up, how long to wait before reading again (`batch-pace.ts`).
+   * Under a stream of commands each projection then commits one transaction per interval instead of
+   * one per group commit, with the events of the interval in it; an idle projection answers its next
+   * event at once.
    */
-  readonly paceMs?: number;
+  readonly pace?: BatchPace;
 }
 
 const DEFAULT_MAX_BATCH = 500;
-const DEFAULT_PACE_MS = 5;
 
 /**
  * Keeps one projection up to date from the store's subscription, from its own checkpoint, in
@@ -128,11 +129,12 @@ export class ProjectionRunner {
 
   private async consume(subscription: EventSubscription): Promise<void> {
     const maxBatchSize = this.options.maxBatchSize ?? DEFAULT_MAX_BATCH;
-    const paceMs = this.options.paceMs ?? DEFAULT_PACE_MS;
+    const pace = this.options.pace ?? DEFAULT_BATCH_PACE;
     try {
       for await (const batch of subscription) {
         this.advance(await applyOrLocate(this.db, this.projection, batch, (trx) => this.lease.fence(trx)));
-        if (paceMs > 0 && batch.length < maxBatchSize) await new Promise((resolve) => setTimeout(resolve, paceMs));
+        const waitMs = batch.length < maxBatchSize ? paceAfter(batch.length, pace) : 0;
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     } catch (error) {
       if (error instanceof LeaseLostError) {
