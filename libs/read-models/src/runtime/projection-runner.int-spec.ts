@@ -77,6 +77,27 @@ describe('the projection runtime', () => {
     await runner.stop();
   });
 
+  it('after a batch, waits its pace and takes what arrived meanwhile as one batch', async () => {
+    const batches: number[] = [];
+    const recording: Projection = {
+      ...projection,
+      apply: async (trx, events) => {
+        batches.push(events.length);
+        await projection.apply(trx, events);
+      },
+    };
+    await store.appendToStream('S-1', [event(1)], { expectedRevision: 'no-stream' });
+    const runner = new ProjectionRunner(recording, store, rm.db, logger, { pace: { minMs: 300, maxMs: 300, msPerEvent: 0 } });
+    await runner.start();
+    await runner.waitFor(1);
+    let last = 0;
+    for (const i of [2, 3, 4]) last = (await store.appendToStream('S-1', [event(i)], { expectedRevision: i - 2 })).position;
+    await runner.waitFor(last);
+    expect(batches).toEqual([1, 3]);
+    expect(await count('S-1')).toBe(4);
+    await runner.stop();
+  });
+
   it('changes nothing when a batch is delivered again', async () => {
     await store.appendToStream('S-1', [event(1), event(2)], { expectedRevision: 'no-stream' });
     const batch = await store.readAll();
