@@ -13,8 +13,8 @@ export interface BatchPace {
 }
 
 /**
- * 5 ms keeps a light stream's lag at a few milliseconds. 50 ms: under W3's saturation load the
- * projection worker's CPU per command fell from 233 to 166–177 µs (README, Decisions).
+ * 5 ms keeps a light stream's lag at a few milliseconds. 50 ms: under W3's mix at 1,200 commands/s
+ * the projection worker's CPU per command fell from ~218 to ~161 µs (README, Decisions).
  */
 export const DEFAULT_BATCH_PACE: BatchPace = { minMs: 5, maxMs: 50, msPerEvent: 1 };
 
