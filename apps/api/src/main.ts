@@ -1,11 +1,9 @@
-import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { AppModule } from './app.module.js';
-import { createHttpApp, loadConfig } from './platform/index.js';
+import { discardPrewarmedWorker, prewarmProjectionWorker } from '../../projector/src/worker/spawn-projection-worker.js';
 
-const config = loadConfig();
-// The built server runs the projections on a worker thread: the second core writes the read models.
-// Appends stay on this thread (CASETRAIL_EVENT_WRITER=thread moves them; see the README for the trade).
-const app = await createHttpApp(AppModule.forRoot(config, { projections: 'worker', eventWriter: 'inline', queryThreads: 2, projectionNice: 10 }), config);
-await app.listen(config.port, config.host);
-new Logger('casetrail').log(`Listening on ${await app.getUrl()} (data: ${config.dataDir})`);
+// The projection worker loads its code on the second core while this thread loads the server's,
+// which is why the server is imported only now (README, Decisions: "The projection worker is spawned first").
+prewarmProjectionWorker();
+const { startApi } = await import('./start-api.js');
+await startApi();
+// Not taken when the projections run inline, off, or on another event store.
+await discardPrewarmedWorker();

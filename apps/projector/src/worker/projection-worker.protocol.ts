@@ -10,7 +10,11 @@ export interface ProjectionWorkerData {
   readonly nice: number;
 }
 
-export type ToWorker = { readonly type: 'waitFor'; readonly id: number; readonly position: number } | { readonly type: 'stop' };
+export type ToWorker =
+  /** The first message: a worker loads its code, then waits for this to know what to open. */
+  | { readonly type: 'start'; readonly data: ProjectionWorkerData }
+  | { readonly type: 'waitFor'; readonly id: number; readonly position: number }
+  | { readonly type: 'stop' };
 
 export type FromWorker =
   | { readonly type: 'started' }

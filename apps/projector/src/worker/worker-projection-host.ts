@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { runsFromSource } from '#casetrail/event-store';
 import type { ProjectionStatus, RunningProjections } from '#casetrail/read-models';
 import type { FromWorker, ProjectionWorkerData, ToWorker } from './projection-worker.protocol.js';
+import { PROJECTION_WORKER_SCRIPT, spawnProjectionWorker } from './spawn-projection-worker.js';
 
 /** Where the worker's log lines go (its projections' failures, the checkpoint writer's news). */
 export interface WorkerLog {
@@ -15,14 +16,6 @@ const STOP_TIMEOUT_MS = 10_000;
 
 /** A worker that died is started again after this wait, doubled while it keeps dying young. */
 const RESTART_BACKOFF_MS = { first: 1_000, max: 60_000, steadyAfter: 60_000 };
-
-/**
- * The worker's V8 heap: its live set is a few batches (tens of MB); without bounds V8 lets each
- * isolate's heap grow lazily to well over 100 MB, which cost the embedded server ~80 MB of RSS.
- * The young generation holds only where node runs without `--max-semi-space-size`: that flag sets
- * every isolate's semi-spaces, a worker's included (`npm start` gives 4 MB).
- */
-const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
 
 /**
  * Runs the read-model projections on a worker thread of this process (`CASETRAIL_PROJECTIONS=worker`,
@@ -49,7 +42,7 @@ export class WorkerProjectionHost implements RunningProjections {
     private readonly data: ProjectionWorkerData,
     private readonly local: RunningProjections,
     private readonly logger: WorkerLog,
-    private readonly script = new URL('./projection-worker.js', import.meta.url),
+    private readonly script = PROJECTION_WORKER_SCRIPT,
   ) {
     this.remote = names.map((name) => ({ name, state: 'starting', position: 0 }));
   }
@@ -85,8 +78,10 @@ export class WorkerProjectionHost implements RunningProjections {
 
   /** Starts a worker; resolves once its projections run, rejects if it dies first. */
   private spawn(): Promise<void> {
-    const worker = new Worker(this.script, { workerData: this.data, resourceLimits: HEAP_LIMITS });
+    // A worker prewarmed by the built server's main has loaded its code already (start-up).
+    const worker = spawnProjectionWorker(this.script);
     this.worker = worker;
+    worker.postMessage({ type: 'start', data: this.data } satisfies ToWorker);
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromWorker) => {
         if (message.type !== 'started') return this.receive(message);
