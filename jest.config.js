@@ -5,6 +5,7 @@ const tier = (name, testMatch, extra = {}) => ({
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
+    '^#casetrail/event-store/esdb$': '<rootDir>/libs/event-store/src/esdb/esdb-event-store.ts',
     '^#casetrail/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     // @fastify/static (CommonJS) requires content-disposition 2, which is ESM-only. Node 20.19+
     // loads that natively (require(esm)); Jest's module system cannot, so tests get the CJS 1.x.

@@ -11,7 +11,6 @@ export * from './sqlite/sqlite-event-store.js';
 export * from './sqlite/turn-batcher.js';
 export * from './sqlite/page-cache.js';
 export * from './ids/uuid-v7.js';
-export * from './esdb/esdb-event-store.js';
 export * from './serialization/upcaster-registry.js';
 export * from './serialization/unknown-event-type.error.js';
 export * from './serialization/event-serializer.js';

@@ -18,7 +18,7 @@ import {
   type CustomerKeyStore,
 } from '#casetrail/application';
 import { DEFAULT_WARRANTY_POLICY, systemClock, type IdGenerator } from '#casetrail/domain';
-import { EsdbEventStore, SqliteEventStore, uuidV7, type EventStore } from '#casetrail/event-store';
+import { SqliteEventStore, uuidV7, type EventStore } from '#casetrail/event-store';
 import type { AppConfig } from '../platform/index.js';
 
 /** Time-ordered ids (UUID v7): new events and cases land at the right edge of the store's indexes. */
@@ -41,6 +41,8 @@ async function openEventStore(config: AppConfig, writer: EventWriter): Promise<E
   if (kind === 'esdb') {
     const connection = process.env['EVENTSTORE_CONNECTION_STRING'];
     if (!connection) throw new Error('EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false)');
+    // Loaded only here: the client and its gRPC stack add ~50 ms to every start on SQLite.
+    const { EsdbEventStore } = await import('#casetrail/event-store/esdb');
     return EsdbEventStore.connect(connection, { clock: systemClock });
   }
   if (kind !== 'sqlite') throw new Error(`EVENT_STORE must be sqlite or esdb, not "${kind}"`);
