@@ -12,6 +12,16 @@ const reversed = (value: unknown): unknown => {
 
 const json = fc.jsonValue({ noUnicodeString: false });
 
+/** The reference: JSON with every object's keys put in order by `Array#sort`. */
+const sortedWithArraySort = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(sortedWithArraySort).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${sortedWithArraySort(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
+
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: null, y: true }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":true,"z":null}]},"b":1}');
@@ -19,6 +29,11 @@ describe('canonical JSON', () => {
 
   it('gives the same text whatever order the keys were built in', () => {
     fc.assert(fc.property(json, (value) => canonicalJson(value) === canonicalJson(reversed(value))));
+  });
+
+  it('writes the text of a plain sort of every object\'s keys, for few keys and for many', () => {
+    const many = fc.dictionary(fc.string({ unit: 'grapheme-composite' }), json, { minKeys: 33, maxKeys: 60 });
+    fc.assert(fc.property(fc.oneof(json, many), (value) => canonicalJson(value) === sortedWithArraySort(value)));
   });
 
   it('is stable through a JSON round trip, as storage does', () => {
