@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { datasetDir } from '../lib/dataset.js';
 import { startServer } from '../lib/server.js';
 import { SIZES } from '../lib/sizes.js';
+import { figure } from '../lib/stats.js';
 import { tempDir } from '../lib/temp-dir.js';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -24,7 +25,7 @@ try {
       await server.stop();
     }
   }
-  for (const [root, ms] of times) console.log(`${root}: ${ms.join(' / ')} ms (median ${[...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)]})`);
+  for (const [root, ms] of times) console.log(`${root}: ${ms.join(' / ')} ms (median ${figure('start-up', 'ms', ms).median})`);
 } finally {
   copy.remove();
 }
