@@ -4,6 +4,7 @@ import type { AppendOptions, NewEvent, Position } from '../event-store.port.js';
 import { appendInTransaction, type AppendOutcome } from './sqlite-append.js';
 import { translateSqliteError } from './sqlite-errors.js';
 import type { EventRow, Statements } from './sqlite-statements.js';
+import { headsFromFile, StreamHeads, type StreamHeadSource } from './stream-heads.js';
 
 /** One append waiting for its transaction; `recordedAt` is stamped when the store accepted it. */
 export interface QueuedAppend {
@@ -32,19 +33,34 @@ const MAX_BATCH = 1000;
  * obtained, I/O error at commit, or SQLite aborting the transaction under an append), every
  * append of the batch fails with that error and nothing of the batch is kept. Errors come back
  * translated into the port's family.
+ *
+ * Stream heads come from `StreamHeads`, which remembers what committed transactions wrote; the
+ * savepoint path reads them from the file instead, since one of its appends may roll back alone.
  */
 export class BatchWriter {
+  private readonly heads: StreamHeads;
   private readonly single: (append: QueuedAppend) => AppendOutcome;
   private readonly direct: (appends: readonly QueuedAppend[]) => Settled[];
   private readonly withSavepoints: (appends: readonly QueuedAppend[]) => Settled[];
 
   constructor(db: Database.Database, statements: Statements) {
-    const headOf = (): Position => statements.headPosition.get()!.head;
-    const appendAfter = (append: QueuedAppend, head: Position): AppendOutcome => appendInTransaction(statements, append, head);
+    const readHead = (streamId: string) => statements.streamHead.get(streamId) ?? null;
+    const heads = (this.heads = new StreamHeads(readHead));
+    /** The file's head position, read once the transaction holds the write lock. */
+    const begin = (): Position => {
+      const head = statements.headPosition.get()!.head;
+      heads.begin(head);
+      return head;
+    };
+    const appendWith =
+      (source: StreamHeadSource) =>
+      (append: QueuedAppend, head: Position): AppendOutcome =>
+        appendInTransaction(statements, source, append, head);
+    const appendAfter = appendWith(heads);
     /** Each append after the one before it; `failed` settles an append that threw, or throws to end the transaction. */
     const inTurn = (run: typeof appendAfter, failed: (error: unknown) => Settled) =>
       db.transaction((appends: readonly QueuedAppend[]): Settled[] => {
-        let head = headOf();
+        let head = begin();
         return appends.map((append): Settled => {
           try {
             const outcome = run(append, head);
@@ -55,13 +71,13 @@ export class BatchWriter {
           }
         });
       }).immediate;
-    this.single = db.transaction((append: QueuedAppend) => appendAfter(append, headOf())).immediate;
+    this.single = db.transaction((append: QueuedAppend) => appendAfter(append, begin())).immediate;
     this.direct = inTurn(appendAfter, (error) => {
       if (error instanceof WrongExpectedRevisionError || error instanceof IdempotencyKeyTakenError) return { ok: false, error };
       throw new PartlyWritten(error);
     });
     // Called inside the batch's transaction, a transaction function runs as a SAVEPOINT (better-sqlite3 nests that way).
-    this.withSavepoints = inTurn(db.transaction(appendAfter), (error) => {
+    this.withSavepoints = inTurn(db.transaction(appendWith(headsFromFile(readHead))), (error) => {
       // SQLite rolled the whole transaction back (SQLITE_FULL, IOERR…): fail the batch as a whole.
       if (!db.inTransaction) throw error;
       return { ok: false, error: translateSqliteError(error) };
@@ -83,14 +99,22 @@ export class BatchWriter {
   private commit(appends: readonly QueuedAppend[]): Settled[] {
     try {
       // A lone append needs no SAVEPOINT: its own transaction is the unit that commits or rolls back.
-      if (appends.length === 1) return [{ ok: true, outcome: this.single(appends[0]!) }];
+      if (appends.length === 1) {
+        const outcome = this.single(appends[0]!);
+        this.heads.committed();
+        return [{ ok: true, outcome }];
+      }
       try {
-        return this.direct(appends);
+        const settled = this.direct(appends);
+        this.heads.committed();
+        return settled;
       } catch (error) {
+        this.heads.forget();
         if (!(error instanceof PartlyWritten)) throw error;
         return this.withSavepoints(appends);
       }
     } catch (error) {
+      this.heads.forget();
       const translated = translateSqliteError(error);
       return appends.map(() => ({ ok: false, error: translated }));
     }

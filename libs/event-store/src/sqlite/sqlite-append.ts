@@ -5,6 +5,7 @@ import { canonicalJson } from '../hash-chain/canonical-json.js';
 import { hashOfCanonicalParts } from '../hash-chain/event-hash.js';
 import { sqliteCode } from './sqlite-errors.js';
 import type { EventRow, Statements } from './sqlite-statements.js';
+import type { StreamHeadSource } from './stream-heads.js';
 
 export interface AppendOutcome {
   readonly result: AppendResult;
@@ -20,15 +21,21 @@ interface AppendRequest {
 }
 
 /**
- * The body of the append transaction: check the expected revision (or recognise a retry),
- * claim the idempotency key, then write the events after `head`, the file's last position (the
- * caller holds the write lock, so it cannot move under it). Any throw rolls all of it back.
+ * The body of the append transaction: check the expected revision against the stream's head
+ * (from `heads`, told of what was written), or recognise a retry, claim the idempotency key, then
+ * write the events after `head`, the file's last position (the caller holds the write lock, so it
+ * cannot move under it). Any throw rolls all of it back.
  *
  * The refusals (`WrongExpectedRevisionError`, `IdempotencyKeyTakenError`) are thrown before
  * anything is written: `BatchWriter` relies on that to run a batch without a savepoint per append.
  */
-export function appendInTransaction(statements: Statements, { streamId, events, options, recordedAt }: AppendRequest, head: Position): AppendOutcome {
-  const last = statements.streamHead.get(streamId) ?? null;
+export function appendInTransaction(
+  statements: Statements,
+  heads: StreamHeadSource,
+  { streamId, events, options, recordedAt }: AppendRequest,
+  head: Position,
+): AppendOutcome {
+  const last = heads.get(streamId);
   const current = last?.revision ?? -1;
   const expected = options.expectedRevision === 'no-stream' ? -1 : options.expectedRevision;
   if (current !== expected) {
@@ -48,7 +55,9 @@ export function appendInTransaction(statements: Statements, { streamId, events, 
   }
   try {
     const written: EventRow[] = [];
-    return { result: writeEvents(statements, { streamId, events, recordedAt, head, after: last }, written), written };
+    const result = writeEvents(statements, { streamId, events, recordedAt, head, after: last }, written);
+    heads.wrote(streamId, { revision: result.revision, hash: written[written.length - 1]!.hash }, result.position);
+    return { result, written };
   } catch (error) {
     if (sqliteCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && /event_id/.test((error as Error).message)) {
       throw new DuplicateEventIdError(streamId);

@@ -1,0 +1,75 @@
+import { StreamHeads, type StreamHead } from './stream-heads.js';
+
+/** A file of stream heads, counting its reads. */
+function fileOf(entries: Record<string, StreamHead> = {}) {
+  const reads: string[] = [];
+  return { reads, read: (streamId: string) => (reads.push(streamId), entries[streamId] ?? null) };
+}
+
+const head = (revision: number): StreamHead => ({ revision, hash: `h${revision}` });
+
+describe('StreamHeads', () => {
+  it('reads a head it was not told of from the file, and remembers what a committed transaction wrote', () => {
+    const file = fileOf({ a: head(3) });
+    const heads = new StreamHeads(file.read);
+    heads.begin(10);
+    expect(heads.get('a')).toEqual(head(3));
+    heads.wrote('a', head(4), 11);
+    expect(heads.get('a')).toEqual(head(4));
+    heads.committed();
+    heads.begin(11);
+    expect(heads.get('a')).toEqual(head(4));
+    expect(file.reads).toEqual(['a']);
+  });
+
+  it('drops what it remembers when the file has moved since its last commit (another connection appended)', () => {
+    const file = fileOf({ a: head(7) });
+    const heads = new StreamHeads(file.read);
+    heads.begin(0);
+    heads.wrote('a', head(0), 1);
+    heads.committed();
+    heads.begin(2);
+    expect(heads.get('a')).toEqual(head(7));
+  });
+
+  it('keeps what a transaction wrote out of later ones unless it committed', () => {
+    const file = fileOf();
+    const heads = new StreamHeads(file.read);
+    heads.begin(0);
+    heads.wrote('a', head(0), 1);
+    heads.forget();
+    heads.begin(0);
+    expect(heads.get('a')).toBeNull();
+    heads.wrote('b', head(0), 1);
+    heads.begin(0); // rolled back without a word: the next transaction starts from the committed state
+    expect(heads.get('b')).toBeNull();
+    expect(file.reads).toEqual(['a', 'b']);
+  });
+
+  it('forgets everything on forget(), even with the head where its last commit left it', () => {
+    const file = fileOf();
+    const heads = new StreamHeads(file.read);
+    heads.begin(0);
+    heads.wrote('a', head(0), 1);
+    heads.committed();
+    heads.forget();
+    heads.begin(1);
+    expect(heads.get('a')).toBeNull();
+  });
+
+  it('keeps the most recently written streams up to its capacity', () => {
+    const file = fileOf();
+    const heads = new StreamHeads(file.read, 2);
+    heads.begin(0);
+    heads.wrote('a', head(0), 1);
+    heads.wrote('b', head(0), 2);
+    heads.committed();
+    heads.begin(2);
+    heads.wrote('a', head(1), 3);
+    heads.wrote('c', head(0), 4);
+    heads.committed();
+    heads.begin(4);
+    expect([heads.get('a'), heads.get('c'), heads.get('b')]).toEqual([head(1), head(0), null]);
+    expect(file.reads).toEqual(['b']);
+  });
+});
