@@ -57,6 +57,27 @@ describe('SqliteEventStore on its own file', () => {
     }
   });
 
+  it("skips the JSON CHECKs on the store's own connections only: any other connection to the file is still refused invalid JSON", async () => {
+    const db = new Database(temp.file);
+    try {
+      configure(db, 100);
+      expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+    await store.appendToStream('ServiceCase-a', newEvents(1), { expectedRevision: 'no-stream' });
+    const other = new Database(temp.file);
+    try {
+      const insert = other.prepare(
+        "INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata, hash) VALUES (2, 'ServiceCase-b', 0, 'e-2', 'Tested.v1', ?, '{}', 'h')",
+      );
+      expect(() => insert.run('{not json')).toThrow(/CHECK constraint failed/);
+    } finally {
+      other.close();
+    }
+    expect(await store.headPosition()).toBe(1);
+  });
+
   it('starts empty, at START', async () => {
     expect(await store.headPosition()).toBe(START);
     expect(await store.readAll()).toEqual([]);
