@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { SwaggerModule } from '@nestjs/swagger';
 import { startTestApp, type TestApp } from '../testing/start-test-app.js';
 import { PROBLEM_SCHEMA_REF } from './problem.schema.js';
 
@@ -45,5 +47,22 @@ describe('the OpenAPI document', () => {
     const response = await fetch(`${t.url}/docs`, { redirect: 'follow' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
+  });
+});
+
+describe('the OpenAPI document, built at its first request', () => {
+  it('is not scanned at start-up, then scanned once and served the same each time', async () => {
+    const createDocument = jest.spyOn(SwaggerModule, 'createDocument');
+    const t = await startTestApp();
+    try {
+      expect(createDocument).not.toHaveBeenCalled();
+      const first: unknown = await (await fetch(`${t.url}/docs-json`)).json();
+      const second: unknown = await (await fetch(`${t.url}/docs-json`)).json();
+      expect(createDocument).toHaveBeenCalledTimes(1);
+      expect(second).toEqual(first);
+    } finally {
+      createDocument.mockRestore();
+      await t.close();
+    }
   });
 });
