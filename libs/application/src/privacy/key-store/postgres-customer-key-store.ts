@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { uuidV7 } from '#casetrail/event-store';
-import pg from 'pg';
+import { loadPg } from '#casetrail/read-models';
+import type pg from 'pg';
 import type { CustomerDataKey, CustomerKeyStore } from './customer-key-store.port.js';
 import { KeyWrapper, type Wrapping } from './key-wrapping.js';
 
@@ -24,7 +25,7 @@ export class PostgresCustomerKeyStore implements CustomerKeyStore {
   ) {}
 
   static async open(config: pg.PoolConfig, wrapper: KeyWrapper = KeyWrapper.none()): Promise<PostgresCustomerKeyStore> {
-    const pool = new pg.Pool({ max: 4, ...config });
+    const pool = new (loadPg().Pool)({ max: 4, ...config });
     // The API and the projector start together: concurrent `create table if not exists` can collide in the catalog.
     const client = await pool.connect();
     try {
