@@ -112,7 +112,7 @@ function writeEvents(statements: Statements, { streamId, events, recordedAt, hea
     const metadataJson = canonicalJson(metadata);
     const hash = hashOfCanonicalParts(prevHash, event.type, data, metadataJson);
     const row: EventRow = { position, stream_id: streamId, revision, event_id: event.metadata.eventId, type: event.type, data, metadata: metadataJson, hash };
-    statements.insertEvent.run(row);
+    statements.insertEvent.run(position, streamId, revision, row.event_id, event.type, data, metadataJson, hash);
     written.push(row);
     prevHash = hash;
   }

@@ -50,10 +50,8 @@ export function prepareStatements(db: Database.Database) {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
     ),
     headPosition: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
-    insertEvent: db.prepare<[EventRow]>(
-      `INSERT INTO events (${COLUMNS})
-       VALUES (@position, @stream_id, @revision, @event_id, @type, @data, @metadata, @hash)`,
-    ),
+    // Positional: binding an object by name cost ~0.7 µs more per row (inserts of W1's events, alternating).
+    insertEvent: db.prepare<[number, string, number, string, string, string, string, string]>(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     readForwards: db.prepare<[string, number, number], EventTuple>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
     ).raw(true),
