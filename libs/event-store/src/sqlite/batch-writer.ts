@@ -93,7 +93,9 @@ export class BatchWriter {
 
   /** The rows a batch wrote, in position order. */
   static written(settled: readonly Settled[]): EventRow[] {
-    return settled.flatMap((result) => (result.ok ? result.outcome.written : []));
+    const rows: EventRow[] = [];
+    for (const result of settled) if (result.ok) for (const row of result.outcome.written) rows.push(row);
+    return rows;
   }
 
   private commit(appends: readonly QueuedAppend[]): Settled[] {

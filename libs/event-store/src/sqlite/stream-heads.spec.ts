@@ -57,7 +57,7 @@ describe('StreamHeads', () => {
     expect(heads.get('a')).toBeNull();
   });
 
-  it('keeps the most recently written streams up to its capacity', () => {
+  it('keeps up to its capacity, the earliest remembered dropped first', () => {
     const file = fileOf();
     const heads = new StreamHeads(file.read, 2);
     heads.begin(0);
@@ -65,11 +65,26 @@ describe('StreamHeads', () => {
     heads.wrote('b', head(0), 2);
     heads.committed();
     heads.begin(2);
-    heads.wrote('a', head(1), 3);
+    heads.wrote('b', head(1), 3);
     heads.wrote('c', head(0), 4);
     heads.committed();
     heads.begin(4);
-    expect([heads.get('a'), heads.get('c'), heads.get('b')]).toEqual([head(1), head(0), null]);
-    expect(file.reads).toEqual(['b']);
+    expect([heads.get('b'), heads.get('c'), heads.get('a')]).toEqual([head(1), head(0), null]);
+    expect(file.reads).toEqual(['a']);
+  });
+
+  it("undoes an uncommitted transaction's writes to streams it already remembered", () => {
+    const file = fileOf();
+    const heads = new StreamHeads(file.read);
+    heads.begin(0);
+    heads.wrote('a', head(0), 1);
+    heads.committed();
+    heads.begin(1);
+    heads.wrote('a', head(1), 2);
+    heads.wrote('a', head(2), 3);
+    expect(heads.get('a')).toEqual(head(2));
+    heads.begin(1); // the transaction rolled back: the file's head is still 1
+    expect(heads.get('a')).toEqual(head(0));
+    expect(file.reads).toEqual([]);
   });
 });

@@ -27,12 +27,16 @@ export const headsFromFile = (read: (streamId: string) => StreamHead | null): St
  * everything remembered is dropped. Positions only grow and no event is ever deleted, so an
  * unchanged head means an unchanged set of streams.
  *
- * What a transaction writes is staged, and becomes remembered only on `committed()`, after COMMIT
- * has returned; `forget()` after a rollback, or when the outcome is unknown.
+ * A transaction's writes go straight into the map, each with what it replaced, so that they can be
+ * undone: `committed()` (after COMMIT has returned) keeps them, `forget()` (after a rollback, or when
+ * the outcome is unknown) drops everything, and a `begin()` without either undoes them. Past
+ * `capacity` streams the earliest remembered go first; a stream dropped that way is read from the
+ * file at its next append.
  */
 export class StreamHeads implements StreamHeadSource {
   private readonly remembered = new Map<string, StreamHead>();
-  private readonly staged = new Map<string, StreamHead>();
+  /** This transaction's writes, with the head each replaced (undefined: none remembered). */
+  private readonly undo: [string, StreamHead | undefined][] = [];
   /** The file's head when the remembered heads were last true; `null` when nothing is known. */
   private validAt: Position | null = null;
   private stagedHead: Position = 0;
@@ -43,37 +47,44 @@ export class StreamHeads implements StreamHeadSource {
   ) {}
 
   begin(head: Position): void {
+    this.undoWrites();
     if (head !== this.validAt) this.remembered.clear();
-    this.staged.clear();
     this.stagedHead = head;
   }
 
   get(streamId: string): StreamHead | null {
-    return this.staged.get(streamId) ?? this.remembered.get(streamId) ?? this.read(streamId);
+    return this.remembered.get(streamId) ?? this.read(streamId);
   }
 
   wrote(streamId: string, head: StreamHead, position: Position): void {
-    this.staged.set(streamId, head);
+    this.undo.push([streamId, this.remembered.get(streamId)]);
+    this.remembered.set(streamId, head);
     this.stagedHead = position;
   }
 
   committed(): void {
-    for (const [streamId, head] of this.staged) {
-      // Re-inserted, so the map's order is least recently written first.
-      this.remembered.delete(streamId);
-      this.remembered.set(streamId, head);
-    }
-    this.staged.clear();
-    for (const streamId of this.remembered.keys()) {
-      if (this.remembered.size <= this.capacity) break;
-      this.remembered.delete(streamId);
-    }
+    this.undo.length = 0;
     this.validAt = this.stagedHead;
+    if (this.remembered.size <= this.capacity) return;
+    for (const streamId of this.remembered.keys()) {
+      this.remembered.delete(streamId);
+      if (this.remembered.size <= this.capacity) return;
+    }
   }
 
   forget(): void {
     this.remembered.clear();
-    this.staged.clear();
+    this.undo.length = 0;
     this.validAt = null;
+  }
+
+  /** A transaction that ended without `committed()` or `forget()` wrote nothing that lasted. */
+  private undoWrites(): void {
+    for (let i = this.undo.length - 1; i >= 0; i -= 1) {
+      const [streamId, before] = this.undo[i]!;
+      if (before === undefined) this.remembered.delete(streamId);
+      else this.remembered.set(streamId, before);
+    }
+    this.undo.length = 0;
   }
 }
