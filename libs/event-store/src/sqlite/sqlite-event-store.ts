@@ -53,6 +53,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appender: Appender;
   private readonly recent = new RecentEvents();
   private readonly siblings: BroadcastChannel | null;
+  private stampedAt = Number.NaN;
+  private stamp = '';
 
   private constructor(
     private readonly db: Database.Database,
@@ -99,8 +101,7 @@ export class SqliteEventStore implements EventStore {
       throw new RangeError(`Expected revision must be 'no-stream' or a revision >= 0, not ${String(expected)}`);
     }
     if (this.closed) throw new StoreUnavailableError('the event store has been closed');
-    const recordedAt = new Date(this.clock.now()).toISOString();
-    return (await this.appender.enqueue({ streamId, events, options, recordedAt })).result;
+    return (await this.appender.enqueue({ streamId, events, options, recordedAt: this.recordedAt() })).result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly RecordedEvent[]> {
@@ -170,6 +171,16 @@ export class SqliteEventStore implements EventStore {
     this.siblings?.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
+  }
+
+  /** The clock's now as ISO-8601, formatted once per millisecond: a group commit's appends mostly share one. */
+  private recordedAt(): string {
+    const now = this.clock.now();
+    if (now !== this.stampedAt) {
+      this.stampedAt = now;
+      this.stamp = new Date(now).toISOString();
+    }
+    return this.stamp;
   }
 
   private guard<T>(work: () => T): T {
