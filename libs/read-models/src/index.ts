@@ -1,4 +1,5 @@
 export * from './store/read-model-database.js';
+export { sql } from './store/kysely-runtime.js';
 export { ReadModelsUnavailableError } from './store/query-thread/query-thread.js';
 export * from './store/migrations.js';
 export * from './store/lru-map.js';

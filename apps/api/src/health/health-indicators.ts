@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { sql } from 'kysely';
+import { sql } from '#casetrail/read-models';
 import { EVENT_STORE, PROJECTION_HOST, READ_MODEL_DB } from '#casetrail/application';
 import type { EventStore } from '#casetrail/event-store';
 import type { ReadModelDb, RunningProjections } from '#casetrail/read-models';

@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { groupKey } from '../query/group-key.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { byKey, countOf, numberOrNull, ratioOrNull, rounded } from './aggregate-values.js';

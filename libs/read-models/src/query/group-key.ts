@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 
 /**
  * A summary's group key: the text column as an expression (`column || ''`; NULL stays NULL on

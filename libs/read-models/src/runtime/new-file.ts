@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { allReadModelMigrations } from '../projections.js';
 import { migrateReadModels } from '../store/migrations.js';
 import { openReadModelDb, type ReadModelDb } from '../store/read-model-database.js';

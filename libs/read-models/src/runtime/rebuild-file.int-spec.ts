@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { caseStreamId } from '#casetrail/domain';
 import { SqliteEventStore } from '#casetrail/event-store';
 import { appendGenerated, toNewEvents } from '../../../../bench/generator/append-generated.js';

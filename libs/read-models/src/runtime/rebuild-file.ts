@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import type { EventStore } from '#casetrail/event-store';
 import { ALL_PROJECTIONS } from '../projections.js';
 import { openNewFile, removeWithSideFiles } from './new-file.js';

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { START, startWorker, workerEntry } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { ProjectionFailure } from './apply-batch.js';

@@ -1,4 +1,4 @@
-import { sql, SqliteAdapter } from 'kysely';
+import { sql, SqliteAdapter } from '../store/kysely-runtime.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 
 /**

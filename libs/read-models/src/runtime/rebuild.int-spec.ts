@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { caseStreamId } from '#casetrail/domain';
 import { SqliteEventStore, type NewEvent } from '#casetrail/event-store';
 import { toNewEvents } from '../../../../bench/generator/append-generated.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { canonicalJson } from '#casetrail/event-store';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import type { Projection, ProjectionTable } from './projection.js';

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import type { SlaClockState } from '#casetrail/domain';
 
 /**

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../store/kysely-runtime.js';
 import { groupKey } from '../query/group-key.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import { stateAt } from './sla-state.sql.js';

@@ -1,4 +1,5 @@
-import { Migrator, type Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { Migrator } from './kysely-runtime.js';
 import type { ReadModelDb } from './read-model-database.js';
 
 export type Migrations = Readonly<Record<string, Migration>>;

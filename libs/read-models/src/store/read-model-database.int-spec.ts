@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import { PAGE_CACHE_KIB } from '#casetrail/event-store';
 import { openReadModelDb } from './read-model-database.js';
 

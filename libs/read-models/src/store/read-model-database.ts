@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from './kysely-runtime.js';
 import type pg from 'pg';
 import { boundPageCache } from '#casetrail/event-store';
 import { QueryThreadDialect } from './query-thread/query-thread-driver.js';

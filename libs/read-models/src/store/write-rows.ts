@@ -1,4 +1,5 @@
-import { CompiledQuery, type DialectAdapter, type Kysely } from 'kysely';
+import type { DialectAdapter, Kysely } from 'kysely';
+import { CompiledQuery } from './kysely-runtime.js';
 
 /**
  * What a key conflict does: `update` replaces every other column (`excluded` is spelled the same on

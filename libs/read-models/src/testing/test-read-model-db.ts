@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from '../store/kysely-runtime.js';
 import pg from 'pg';
 import { allReadModelMigrations } from '../projections.js';
 import { DEFAULT_DATABASE_URL } from '../store/read-model-config.js';

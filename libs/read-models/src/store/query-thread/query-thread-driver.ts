@@ -1,13 +1,5 @@
-import {
-  CompiledQuery,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-} from 'kysely';
+import type { DatabaseConnection, Dialect, Driver, Kysely } from 'kysely';
+import { CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from '../kysely-runtime.js';
 import { QueryThread, ReadModelsUnavailableError } from './query-thread.js';
 
 const BEGIN = CompiledQuery.raw('begin');

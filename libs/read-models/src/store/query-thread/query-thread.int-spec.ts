@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql } from '../kysely-runtime.js';
 import { openReadModelDb, openReadModelQueryDb, type ReadModelDb, type ReadModelDbConfig } from '../read-model-database.js';
 import { QueryThreadDriver } from './query-thread-driver.js';
 import { QueryThreadError, ReadModelsUnavailableError, type QueryThread } from './query-thread.js';
