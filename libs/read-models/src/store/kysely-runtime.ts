@@ -12,13 +12,10 @@ import type * as K from 'kysely';
 const kysely = createRequire(import.meta.url)('kysely') as typeof K;
 
 export const { CompiledQuery, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteIntrospector, SqliteQueryCompiler, sql } = kysely;
-// A class used as a type as well: the value and the type share the name, as an import of the class would.
 export const Kysely = kysely.Kysely;
+// The values its importers also use as types: the type shares the name, as an import of the class would give.
 export type Kysely<DB> = K.Kysely<DB>;
 export type CompiledQuery<O = unknown> = K.CompiledQuery<O>;
-export type Migrator = K.Migrator;
-export type PostgresDialect = K.PostgresDialect;
 export type SqliteAdapter = K.SqliteAdapter;
-export type SqliteDialect = K.SqliteDialect;
 export type SqliteIntrospector = K.SqliteIntrospector;
 export type SqliteQueryCompiler = K.SqliteQueryCompiler;
