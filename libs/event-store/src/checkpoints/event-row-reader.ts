@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Position, ReadAllOptions, RecordedEvent, StoredMetadata } from '../event-store.port.js';
+import { BOUND_LIMIT } from '../sqlite/sqlite-statements.js';
 
 /** A stored row whose JSON no longer parses: still verified (and failed), never a crash of the verifier. */
 export interface UnreadableRow {
@@ -23,7 +24,7 @@ export class EventRowReader {
 
   constructor(db: Database.Database) {
     this.page = db
-      .prepare<[number, number], Row>('SELECT position, stream_id, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?')
+      .prepare<[number, number], Row>(`SELECT position, stream_id, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`)
       .raw(true);
   }
 

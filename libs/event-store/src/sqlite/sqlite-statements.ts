@@ -21,6 +21,13 @@ export interface IdempotencyRow {
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, hash';
 
+/**
+ * A limit bound at run time. SQLite (3.53, as better-sqlite3 ships it) plans a bare `LIMIT ?` with
+ * the bound value, so binding that parameter again (every call) re-prepares the statement: a read
+ * of a missing stream took 8.3 µs against 1.6 µs. `? + 0` is evaluated at run time instead.
+ */
+export const BOUND_LIMIT = 'LIMIT ? + 0';
+
 /** An event row as the reads return it: `COLUMNS` in order. */
 export type EventTuple = readonly [number, string, number, string, string, string, string, string];
 
@@ -47,19 +54,19 @@ export function prepareStatements(db: Database.Database) {
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     eventsAfterRevision: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision > ? ORDER BY revision ${BOUND_LIMIT}`,
     ),
     headPosition: db.prepare<[], { head: number }>('SELECT coalesce(max(position), 0) AS head FROM events'),
     // Positional: binding an object by name cost ~0.7 µs more per row (inserts of W1's events, alternating).
     insertEvent: db.prepare<[number, string, number, string, string, string, string, string]>(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     readForwards: db.prepare<[string, number, number], EventTuple>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${BOUND_LIMIT}`,
     ).raw(true),
     readBackwards: db.prepare<[string, number, number], EventTuple>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC ${BOUND_LIMIT}`,
     ).raw(true),
     readAll: db.prepare<[Position, number], EventTuple>(
-      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position ${BOUND_LIMIT}`,
     ).raw(true),
     findIdempotency: db.prepare<[string], IdempotencyRow>('SELECT key, fingerprint, response FROM idempotency WHERE key = ?'),
     insertIdempotency: db.prepare<[{ key: string; fingerprint: string; response: string; recorded_at: string }]>(

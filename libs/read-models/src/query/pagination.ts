@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { DomainError } from '#casetrail/domain';
+import { runTimeLimit } from './run-time-limit.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
@@ -60,7 +61,7 @@ export async function keysetPage<Row extends Record<string, unknown>>(
     );
   }
   for (const key of keys) q = q.orderBy(key, direction);
-  const rows = (await q.limit(limit + 1).execute()) as Row[];
+  const rows = (await q.limit(runTimeLimit(limit + 1)).execute()) as Row[];
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(keys.map((k) => last[lastSegment(k)] as CursorValue)) : null;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from '../store/kysely-runtime.js';
 import { canonicalJson } from '#casetrail/event-store';
+import { runTimeLimit } from '../query/run-time-limit.js';
 import type { ReadModelDb } from '../store/read-model-database.js';
 import type { Projection, ProjectionTable } from './projection.js';
 
@@ -35,7 +36,7 @@ async function digestTable(db: ReadModelDb, table: ProjectionTable, pageSize: nu
     // A row-value comparison, ordered as the `ORDER BY` below: the key is the table's primary key.
     if (after) query = query.where(sql<boolean>`(${keys}) > (${sql.join(after)})`);
     for (const column of table.key) query = query.orderBy(column);
-    const page = await query.limit(pageSize).execute();
+    const page = await query.limit(runTimeLimit(pageSize)).execute();
     const columns = page.length > 0 ? rowColumns(page[0]!) : [];
     for (const row of page) hash.update(canonicalRow(columns, row));
     rows += page.length;

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
 import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
+import { runTimeLimit } from '../query/run-time-limit.js';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
 import { idChunks } from '../store/id-chunks.js';
 import { writeChangedRows, writeRows } from '../store/write-rows.js';
@@ -111,7 +112,7 @@ export const createSlaProjection = (policyOf: SlaPolicyLookup): Projection => {
       },
       async finish(db) {
         for (let after = ''; ; ) {
-          const rows = (await db.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', '>', after).orderBy('case_id').limit(FINISH_CHUNK).execute()) as SlaCaseEventsRow[];
+          const rows = (await db.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', '>', after).orderBy('case_id').limit(runTimeLimit(FINISH_CHUNK)).execute()) as SlaCaseEventsRow[];
           if (rows.length === 0) return;
           const histories = rows.map((row) => ({ row, events: JSON.parse(row.events) as CaseEvent[], policy: policyOf(row.sla_policy) }));
           await db.transaction().execute((trx) => writeClocks(trx, histories));
