@@ -20,4 +20,4 @@ COPY policies ./policies
 USER node
 EXPOSE 3000 3001
 # The same V8 heap bounds as `npm start` (see README, "Memory").
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=192", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=192", "--v8-pool-size=1", "dist/apps/api/src/main.js"]
