@@ -19,5 +19,5 @@ COPY --from=build /app/dist ./dist
 COPY policies ./policies
 USER node
 EXPOSE 3000 3001
-# The same V8 heap bounds as `npm start` (see README, "Memory").
+# The same V8 flags as `npm start`: heap bounds and one helper thread (see README, "Memory bounds" and "One V8 helper thread").
 CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=192", "--v8-pool-size=1", "dist/apps/api/src/main.js"]

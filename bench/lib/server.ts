@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { heapFlagsOf } from './script-flags.js';
+import { runtimeFlagsOf } from './script-flags.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,7 +54,7 @@ export async function startServer(dataDir: string, nodeArgs: readonly string[] =
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [...heapFlagsOf(root, 'start'), ...nodeArgs, main], {
+  const child: ChildProcess = spawn(process.execPath, [...runtimeFlagsOf(root, 'start'), ...nodeArgs, main], {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', CASETRAIL_DATA_DIR: dataDir, CASETRAIL_AUTH_FILE: authFile, LOG_LEVEL: 'warn', CASETRAIL_RATE_LIMIT_PER_SECOND: '0', ...extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../lib/dataset.js';
-import { heapFlagsOf } from '../lib/script-flags.js';
+import { runtimeFlagsOf } from '../lib/script-flags.js';
 import type { SizeProfile } from '../lib/sizes.js';
 import { figure, log, type Figure } from '../lib/stats.js';
 
@@ -20,7 +20,7 @@ interface RebuildRun {
 
 function rebuildOnce(dataDir: string, threads: 1 | 2): Promise<RebuildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...heapFlagsOf(REPO_ROOT, 'cli'), CHILD, dataDir, '', String(threads)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...runtimeFlagsOf(REPO_ROOT, 'cli'), CHILD, dataDir, '', String(threads)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
