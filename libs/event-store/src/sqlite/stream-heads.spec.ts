@@ -8,6 +8,15 @@ function fileOf(entries: Record<string, StreamHead> = {}) {
 
 const head = (revision: number): StreamHead => ({ revision, hash: `h${revision}` });
 
+/** Heads over `file` after one committed transaction that wrote stream `a` at revision 0, position 1. */
+function afterOneCommit(file = fileOf()) {
+  const heads = new StreamHeads(file.read);
+  heads.begin(0);
+  heads.wrote('a', head(0), 1);
+  heads.committed();
+  return { file, heads };
+}
+
 describe('StreamHeads', () => {
   it('reads a head it was not told of from the file, and remembers what a committed transaction wrote', () => {
     const file = fileOf({ a: head(3) });
@@ -23,11 +32,7 @@ describe('StreamHeads', () => {
   });
 
   it('drops what it remembers when the file has moved since its last commit (another connection appended)', () => {
-    const file = fileOf({ a: head(7) });
-    const heads = new StreamHeads(file.read);
-    heads.begin(0);
-    heads.wrote('a', head(0), 1);
-    heads.committed();
+    const { heads } = afterOneCommit(fileOf({ a: head(7) }));
     heads.begin(2);
     expect(heads.get('a')).toEqual(head(7));
   });
@@ -47,11 +52,7 @@ describe('StreamHeads', () => {
   });
 
   it('forgets everything on forget(), even with the head where its last commit left it', () => {
-    const file = fileOf();
-    const heads = new StreamHeads(file.read);
-    heads.begin(0);
-    heads.wrote('a', head(0), 1);
-    heads.committed();
+    const { heads } = afterOneCommit();
     heads.forget();
     heads.begin(1);
     expect(heads.get('a')).toBeNull();
@@ -74,11 +75,7 @@ describe('StreamHeads', () => {
   });
 
   it("undoes an uncommitted transaction's writes to streams it already remembered", () => {
-    const file = fileOf();
-    const heads = new StreamHeads(file.read);
-    heads.begin(0);
-    heads.wrote('a', head(0), 1);
-    heads.committed();
+    const { file, heads } = afterOneCommit();
     heads.begin(1);
     heads.wrote('a', head(1), 2);
     heads.wrote('a', head(2), 3);
