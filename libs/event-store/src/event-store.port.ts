@@ -88,6 +88,13 @@ export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Defaults to `START`. */
   readonly after?: Position;
   readonly maxCount?: number;
+  /**
+   * Keep each event's stored JSON text beside it (`STORED_JSON`) where the adapter has it, for hash
+   * verification to hash instead of serialising the event again. Off unless asked: a reader that
+   * only uses the parsed events would keep the text alive with them (a whole-file rebuild spent
+   * ~8 % more CPU, most of it collecting that text).
+   */
+  readonly storedJson?: boolean;
 }
 
 export interface SubscribeOptions {

@@ -31,7 +31,7 @@ export async function verifyAllStreams(
   const verifiers = new Map<string, ChainVerifier>();
   let after = START;
   for (;;) {
-    const page = await store.readAll({ after, maxCount: pageSize });
+    const page = await store.readAll({ after, maxCount: pageSize, storedJson: true });
     for (const event of page) {
       let verifier = verifiers.get(event.streamId);
       if (!verifier) verifiers.set(event.streamId, (verifier = new ChainVerifier(event.streamId)));

@@ -4,7 +4,8 @@ import { describeEventStoreContract } from '../contract/event-store.contract.js'
 import { newEvent, newEvents } from '../contract/contract-fixtures.js';
 import { DuplicateEventIdError } from '../duplicate-event-id.error.js';
 import { StoreUnavailableError } from '../event-store.errors.js';
-import { START } from '../event-store.port.js';
+import { START, type RecordedEvent } from '../event-store.port.js';
+import { STORED_JSON, type StoredJson } from '../hash-chain/event-hash.js';
 import { PAGE_CACHE_KIB } from './page-cache.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { configure } from './sqlite-schema.js';
@@ -181,6 +182,27 @@ describe('SqliteEventStore on its own file', () => {
       expect(tail).toEqual(all.slice(1_100));
       expect((await reader.readAll({ after: 1_150 }))[0]).toBe(tail[50]);
       expect((await reader.readAll({ after: 10, maxCount: 2 })).map((e) => e.position)).toEqual([11, 12]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('keeps the stored JSON text beside events it reads from the file only when asked (for hash verification)', async () => {
+    await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
+    const reader = SqliteEventStore.open(temp.file, { clock: steppingClock() });
+    const textOf = (event: RecordedEvent | undefined) => (event as { [STORED_JSON]?: StoredJson } | undefined)?.[STORED_JSON];
+    try {
+      // Short of the head: read from the file, not from the newest events it holds.
+      const [parsed] = await reader.readAll({ after: START, maxCount: 1 });
+      const [kept] = await reader.readAll({ after: START, maxCount: 1, storedJson: true });
+      expect(parsed).toEqual(kept);
+      expect(textOf(parsed)).toBeUndefined();
+      const db = new Database(temp.file, { readonly: true });
+      try {
+        expect(textOf(kept)).toEqual(db.prepare('SELECT data, metadata FROM events WHERE position = 1').get());
+      } finally {
+        db.close();
+      }
     } finally {
       await reader.close();
     }

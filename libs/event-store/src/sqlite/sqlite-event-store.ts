@@ -25,7 +25,7 @@ import { translateSqliteError } from './sqlite-errors.js';
 import { BatchWriter } from './batch-writer.js';
 import { GroupCommit, type Appender } from './sqlite-group-commit.js';
 import { configure, migrate } from './sqlite-schema.js';
-import { prepareStatements, recordedOf, rowOf, type EventRow, type Statements } from './sqlite-statements.js';
+import { parsedOf, prepareStatements, recordedOf, rowOf, type EventRow, type Statements } from './sqlite-statements.js';
 import { WriterThread } from './writer/writer-thread.js';
 
 export interface SqliteEventStoreOptions {
@@ -123,10 +123,11 @@ export class SqliteEventStore implements EventStore {
       const held = this.recent.read(after, limit, head) ?? this.catchUpRecent(after, limit, head);
       if (held) return held;
       const rows = this.statements.readAll.all(after, limit);
-      if (rows.length === 0 || rows[rows.length - 1]![0] !== head) return rows.map(recordedOf);
-      // The newest events: the next subscriber on this thread reads them from here.
+      const recorded = options.storedJson ? recordedOf : parsedOf;
+      if (rows.length === 0 || rows[rows.length - 1]![0] !== head) return rows.map(recorded);
+      // The newest events: the next subscriber on this thread reads them from here (with their text, which the held rows keep anyway).
       this.recent.add(rows.map(rowOf));
-      return this.recent.read(after, limit, head) ?? rows.map(recordedOf);
+      return this.recent.read(after, limit, head) ?? rows.map(recorded);
     });
   }
 

@@ -92,5 +92,16 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   return Object.defineProperty(event, STORED_JSON, { value: stored, enumerable: false });
 }
 
-/** The recorded event of a row as the reads return it. */
+/** The recorded event of a row as the reads return it, with its stored text (`toRecordedEvent`). */
 export const recordedOf = (t: EventTuple): RecordedEvent => toRecordedEvent(rowOf(t));
+
+/** The recorded event of a row, parsed and nothing more: its text is garbage as soon as it is parsed. */
+export const parsedOf = (t: EventTuple): RecordedEvent => ({
+  streamId: t[1],
+  revision: t[2],
+  position: t[0],
+  type: t[4],
+  data: JSON.parse(t[5]) as Record<string, unknown>,
+  metadata: JSON.parse(t[6]) as StoredMetadata,
+  hash: t[7],
+});
