@@ -77,24 +77,28 @@ export interface AppendResult {
   readonly position: Position;
 }
 
-export interface ReadStreamOptions {
+export interface StoredJsonOption {
+  /**
+   * Keep each event's stored JSON text beside it (`STORED_JSON`) where the adapter has it, for hash
+   * verification to hash instead of serialising the event again. Off unless asked (it may be there
+   * anyway on events an adapter already holds): a reader that only uses the parsed events would
+   * keep the text alive with them. A whole-file rebuild spent ~8 % more CPU, most of it collecting
+   * that text, and the server ~4 % more per command.
+   */
+  readonly storedJson?: boolean;
+}
+
+export interface ReadStreamOptions extends StoredJsonOption {
   readonly direction?: 'forwards' | 'backwards';
   /** Inclusive. Forwards defaults to 0, backwards to the stream's end. */
   readonly fromRevision?: number;
   readonly maxCount?: number;
 }
 
-export interface ReadAllOptions {
+export interface ReadAllOptions extends StoredJsonOption {
   /** Exclusive: events strictly after this position. Defaults to `START`. */
   readonly after?: Position;
   readonly maxCount?: number;
-  /**
-   * Keep each event's stored JSON text beside it (`STORED_JSON`) where the adapter has it, for hash
-   * verification to hash instead of serialising the event again. Off unless asked: a reader that
-   * only uses the parsed events would keep the text alive with them (a whole-file rebuild spent
-   * ~8 % more CPU, most of it collecting that text).
-   */
-  readonly storedJson?: boolean;
 }
 
 export interface SubscribeOptions {

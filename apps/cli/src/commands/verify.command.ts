@@ -11,7 +11,7 @@ import { ProgressBar } from '../progress-bar.js';
  */
 export async function verify(ctx: CliContext, args: { caseId?: string; all?: boolean; publicKey?: string }): Promise<number> {
   if (args.caseId) {
-    const records = await ctx.store.readStream(caseStreamId(args.caseId));
+    const records = await ctx.store.readStream(caseStreamId(args.caseId), { storedJson: true });
     if (records.length === 0) throw new Error(`No case ${args.caseId}`);
     const result = verifyStream(records);
     process.stdout.write(`${JSON.stringify({ caseId: args.caseId, ...result })}\n`);

@@ -187,7 +187,7 @@ describe('SqliteEventStore on its own file', () => {
     }
   });
 
-  it('keeps the stored JSON text beside events it reads from the file only when asked (for hash verification)', async () => {
+  it('keeps the stored JSON text beside the events it reads from the file only when asked (for hash verification)', async () => {
     await store.appendToStream('ServiceCase-a', newEvents(3), { expectedRevision: 'no-stream' });
     const reader = SqliteEventStore.open(temp.file, { clock: steppingClock() });
     const textOf = (event: RecordedEvent | undefined) => (event as { [STORED_JSON]?: StoredJson } | undefined)?.[STORED_JSON];
@@ -195,11 +195,14 @@ describe('SqliteEventStore on its own file', () => {
       // Short of the head: read from the file, not from the newest events it holds.
       const [parsed] = await reader.readAll({ after: START, maxCount: 1 });
       const [kept] = await reader.readAll({ after: START, maxCount: 1, storedJson: true });
-      expect(parsed).toEqual(kept);
-      expect(textOf(parsed)).toBeUndefined();
+      const [streamParsed] = await reader.readStream('ServiceCase-a', { maxCount: 1 });
+      const [streamKept] = await reader.readStream('ServiceCase-a', { maxCount: 1, storedJson: true });
+      expect([parsed, streamParsed, streamKept]).toEqual([kept, kept, kept]);
+      expect([textOf(parsed), textOf(streamParsed)]).toEqual([undefined, undefined]);
       const db = new Database(temp.file, { readonly: true });
       try {
-        expect(textOf(kept)).toEqual(db.prepare('SELECT data, metadata FROM events WHERE position = 1').get());
+        const stored = db.prepare('SELECT data, metadata FROM events WHERE position = 1').get();
+        expect([textOf(kept), textOf(streamKept)]).toEqual([stored, stored]);
       } finally {
         db.close();
       }

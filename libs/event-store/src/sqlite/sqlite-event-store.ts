@@ -111,7 +111,7 @@ export class SqliteEventStore implements EventStore {
         options.direction === 'backwards'
           ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
           : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
-      return rows.map(recordedOf);
+      return rows.map(options.storedJson ? recordedOf : parsedOf);
     });
   }
 

@@ -12,7 +12,7 @@ export class VerifyCaseHandler implements IQueryHandler<VerifyCaseQuery, CaseVer
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId }: VerifyCaseQuery): Promise<CaseVerification> {
-    const recorded = await this.store.readStream(caseStreamId(caseId));
+    const recorded = await this.store.readStream(caseStreamId(caseId), { storedJson: true });
     if (recorded.length === 0) throw caseNotFound(caseId);
     return { caseId, ...verifyStream(recorded) };
   }
