@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
-import { idChunks } from '../store/id-chunks.js';
+import { selectIn } from '../store/select-in.js';
 import { writeChangedRows } from '../store/write-rows.js';
 import { evolveCaseSummary } from './case-summary.evolve.js';
 import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from './case-summary.tables.js';
@@ -9,12 +9,8 @@ import { CASE_SUMMARY_TABLE, caseSummaryMigrations, type CaseSummaryRow } from '
 const fromDb = (row: CaseSummaryRow): CaseSummaryRow => ({ ...row, position: Number(row.position) });
 
 async function loadRows(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, CaseSummaryRow>> {
-  const rows = new Map<string, CaseSummaryRow>();
-  for (const ids of idChunks(caseIds)) {
-    const found = (await trx.selectFrom(CASE_SUMMARY_TABLE).selectAll().where('case_id', 'in', ids).execute()) as CaseSummaryRow[];
-    for (const row of found) rows.set(row.case_id, fromDb(row));
-  }
-  return rows;
+  const found = await selectIn<CaseSummaryRow>(trx, CASE_SUMMARY_TABLE, 'case_id', caseIds);
+  return new Map(found.map((row) => [row.case_id, fromDb(row)]));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent } from '#casetrail/domain';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { selectIn } from '../store/select-in.js';
 import { writeRows } from '../store/write-rows.js';
 import { caseRowOf, complaintAcknowledged, complaintFiled, complaintReopened, complaintResolved } from './complaint-rows.js';
 import { COMPLAINT_CASES_TABLE, COMPLAINTS_TABLE, complaintsMigrations, type ComplaintCaseRow, type ComplaintRow } from './complaints.tables.js';
@@ -71,12 +72,8 @@ class ComplaintsBatch {
 async function loadBatch(trx: Transaction<any>, events: readonly Handled[]): Promise<ComplaintsBatch> {
   const caseIds = [...new Set(events.map((e) => e.data.caseId))];
   const complaintIds = [...new Set(events.flatMap((e) => ('complaintId' in e.data ? [e.data.complaintId] : [])))];
-  const cases = caseIds.length
-    ? ((await trx.selectFrom(COMPLAINT_CASES_TABLE).selectAll().where('case_id', 'in', caseIds).execute()) as ComplaintCaseRow[])
-    : [];
-  const complaints = complaintIds.length
-    ? ((await trx.selectFrom(COMPLAINTS_TABLE).selectAll().where('complaint_id', 'in', complaintIds).execute()) as ComplaintRow[])
-    : [];
+  const cases = await selectIn<ComplaintCaseRow>(trx, COMPLAINT_CASES_TABLE, 'case_id', caseIds);
+  const complaints = await selectIn<ComplaintRow>(trx, COMPLAINTS_TABLE, 'complaint_id', complaintIds);
   return new ComplaintsBatch(new Map(cases.map((r) => [r.case_id, r])), new Map(complaints.map((r) => [r.complaint_id, r])));
 }
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { UnitEvent } from '#casetrail/domain';
 import { productUnitEventSerializer } from '#casetrail/event-store';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { selectIn } from '../store/select-in.js';
 import { writeRows } from '../store/write-rows.js';
 import {
   PRODUCT_UNIT_ENTITLEMENTS_TABLE,
@@ -115,7 +116,7 @@ export const productUnitsProjection: Projection = {
       .map((e) => ({ event: productUnitEventSerializer.deserialize(e.recorded), position: e.recorded.position }));
     if (unitEvents.length === 0) return;
     const serials = [...new Set(unitEvents.map(({ event }) => event.data.serialNumber))];
-    const existing = (await trx.selectFrom(PRODUCT_UNITS_TABLE).selectAll().where('serial_number', 'in', serials).execute()) as ProductUnitRow[];
+    const existing = await selectIn<ProductUnitRow>(trx, PRODUCT_UNITS_TABLE, 'serial_number', serials);
     const changes: Changes = { units: new Map(existing.map((r) => [r.serial_number, r])), changed: new Set(), repairs: [], entitlements: [] };
     for (const { event, position } of unitEvents) fold(changes, event, position);
     await writeRows(trx, PRODUCT_UNITS_TABLE, ['serial_number'], [...changes.changed].map((serial) => changes.units.get(serial)!));

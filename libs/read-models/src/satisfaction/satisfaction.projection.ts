@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CaseEvent } from '#casetrail/domain';
 import type { ProjectedEvent, Projection } from '../runtime/projection.js';
+import { selectIn } from '../store/select-in.js';
 import { writeRows } from '../store/write-rows.js';
 import { afterRepair, caseRowOf, repairRecorded, surveyOf } from './satisfaction-rows.js';
 import {
@@ -34,7 +35,7 @@ class Rows<R> {
 }
 
 async function load<R extends { case_id: string }>(trx: Transaction<any>, table: string, caseIds: readonly string[]): Promise<Rows<R>> {
-  const rows = (await trx.selectFrom(table).selectAll().where('case_id', 'in', caseIds).execute()) as R[];
+  const rows = await selectIn<R>(trx, table, 'case_id', caseIds);
   return new Rows(new Map(rows.map((r) => [r.case_id, r])));
 }
 

@@ -3,7 +3,7 @@ import type { CaseEvent, SlaPolicy } from '#casetrail/domain';
 import { loadSlaPolicyRegistry, type SlaPolicyRegistry } from '#casetrail/policies';
 import { runTimeLimit } from '../query/run-time-limit.js';
 import type { Projection, ProjectedEvent } from '../runtime/projection.js';
-import { idChunks } from '../store/id-chunks.js';
+import { selectIn } from '../store/select-in.js';
 import { writeChangedRows, writeRows } from '../store/write-rows.js';
 import { eventsForClocks, minimiseEvent, slaRowsOf, triggerFieldsOf } from './sla-rows.js';
 import { SLA_CASE_EVENTS_TABLE, SLA_CLOCKS_TABLE, slaMigrations, type SlaCaseEventsRow, type SlaClockRow } from './sla.tables.js';
@@ -15,22 +15,14 @@ const CLOCK_KEY = ['case_id', 'clock', 'complaint_id'] as const;
 const rowKey = (row: Pick<SlaClockRow, (typeof CLOCK_KEY)[number]>): string => JSON.stringify([row.case_id, row.clock, row.complaint_id]);
 
 async function loadHistories(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaCaseEventsRow>> {
-  const found = new Map<string, SlaCaseEventsRow>();
-  for (const ids of idChunks(caseIds)) {
-    const rows = (await trx.selectFrom(SLA_CASE_EVENTS_TABLE).selectAll().where('case_id', 'in', ids).execute()) as SlaCaseEventsRow[];
-    for (const row of rows) found.set(row.case_id, row);
-  }
-  return found;
+  const rows = await selectIn<SlaCaseEventsRow>(trx, SLA_CASE_EVENTS_TABLE, 'case_id', caseIds);
+  return new Map(rows.map((row) => [row.case_id, row]));
 }
 
 /** The clock rows stored for these cases, by key. */
 async function loadClocks(trx: Transaction<any>, caseIds: readonly string[]): Promise<Map<string, SlaClockRow>> {
-  const stored = new Map<string, SlaClockRow>();
-  for (const ids of idChunks(caseIds)) {
-    const rows = (await trx.selectFrom(SLA_CLOCKS_TABLE).selectAll().where('case_id', 'in', ids).execute()) as SlaClockRow[];
-    for (const row of rows) stored.set(rowKey(row), row);
-  }
-  return stored;
+  const rows = await selectIn<SlaClockRow>(trx, SLA_CLOCKS_TABLE, 'case_id', caseIds);
+  return new Map(rows.map((row) => [rowKey(row), row]));
 }
 
 /** A case's kept events after a batch: the stored row, and the same events parsed, under their policy. */
