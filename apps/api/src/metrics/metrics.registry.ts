@@ -4,7 +4,11 @@
  */
 type Labels = Readonly<Record<string, string>>;
 
-const key = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * A series' identity whatever the order its labels were given in: sorted by name in code-unit
+ * order (`localeCompare` went through ICU's collator twice on every request).
+ */
+const key = (labels: Labels): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const render = (labels: Labels): string => {
   const entries = Object.entries(labels);
   return entries.length === 0 ? '' : `{${entries.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
