@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { DomainError, type FieldError } from '#casetrail/domain';
 import { flattenValidationErrors } from './flatten-validation-errors.js';
+import { memoiseValidationMetadata } from './memoise-validation-metadata.js';
 
 export const invalidRequest = (errors: readonly FieldError[]): DomainError =>
   new DomainError('REQUEST.INVALID', 'invalid', 'The request is invalid', { errors });
@@ -26,6 +27,7 @@ class ProblemValidationPipe extends ValidationPipe {
 
 /** The global pipe: DTOs are whitelisted, unknown fields refused, errors reported per field. */
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
