@@ -21,3 +21,14 @@ describe('the metrics registry', () => {
     ]);
   });
 });
+
+describe('series keys', () => {
+  it('keeps label sets apart that would read the same run together', () => {
+    const counter = new Counter('c', 'C');
+    counter.inc({ a: 'b:c' });
+    counter.inc({ 'a:b': 'c' });
+    counter.inc({ a: 'b', c: 'd' });
+    counter.inc({ a: 'bc', '': 'd' });
+    expect(counter.expose().slice(2)).toHaveLength(4);
+  });
+});
