@@ -80,6 +80,8 @@ describe('rebuilding the embedded read-model file', () => {
       expect(await schemaOf(db)).toEqual(schema);
       for (const projection of ALL_PROJECTIONS) expect((await readCheckpoint(db, projection.name))?.position).toBe(head);
       expect((await sql<{ name: string }>`select name from sqlite_master where name = 'rebuild_deferred_indexes'`.execute(db)).rows).toEqual([]);
+      // The part's tables arrive with the indexes it built: each index must hold exactly its table's rows.
+      expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([{ integrity_check: 'ok' }]);
     });
     // The progress covers both threads' projections and ends at the head.
     expect(Object.keys(progress[progress.length - 1]!.applyMs).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
