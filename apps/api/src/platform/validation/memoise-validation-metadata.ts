@@ -13,7 +13,7 @@ const memoised = new WeakSet<Storage>();
  * sampling heap profiler). The rules only change when a class is decorated, so this keeps each
  * class's rules and their grouping until the storage is given new metadata, on the storage's own
  * public methods. Validation with `groups` is left as it was (casetrail uses none). The server's
- * CPU per command fell ~5 % (README, What issue 6 changed).
+ * CPU per command fell ~5 % (bench/PERFORMANCE.md, What issue 6 changed).
  */
 export function memoiseValidationMetadata(storage: Storage = getMetadataStorage()): void {
   if (memoised.has(storage)) return;
