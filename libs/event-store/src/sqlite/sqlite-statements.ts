@@ -77,23 +77,26 @@ export function prepareStatements(db: Database.Database) {
 
 export type Statements = ReturnType<typeof prepareStatements>;
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const event: RecordedEvent = {
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as StoredMetadata,
-    hash: row.hash,
-  };
-  // The stored text is what was hashed: verification can hash it again without re-serialising.
-  const stored: StoredJson = { data: row.data, metadata: row.metadata };
+/** The event with the text it was stored as, which is what was hashed: verification hashes it again without re-serialising. */
+const withStoredJson = (event: RecordedEvent, data: string, metadata: string): RecordedEvent => {
+  const stored: StoredJson = { data, metadata };
   return Object.defineProperty(event, STORED_JSON, { value: stored, enumerable: false });
-}
+};
 
-/** The recorded event of a row as the reads return it, with its stored text (`toRecordedEvent`). */
-export const recordedOf = (t: EventTuple): RecordedEvent => toRecordedEvent(rowOf(t));
+export const toRecordedEvent = (row: EventRow): RecordedEvent =>
+  withStoredJson(
+    {
+      streamId: row.stream_id,
+      revision: row.revision,
+      position: row.position,
+      type: row.type,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      metadata: JSON.parse(row.metadata) as StoredMetadata,
+      hash: row.hash,
+    },
+    row.data,
+    row.metadata,
+  );
 
 /** The recorded event of a row, parsed and nothing more: its text is garbage as soon as it is parsed. */
 export const parsedOf = (t: EventTuple): RecordedEvent => ({
@@ -105,3 +108,6 @@ export const parsedOf = (t: EventTuple): RecordedEvent => ({
   metadata: JSON.parse(t[6]) as StoredMetadata,
   hash: t[7],
 });
+
+/** The recorded event of a row as the reads return it when asked, with its stored text. */
+export const recordedOf = (t: EventTuple): RecordedEvent => withStoredJson(parsedOf(t), t[5], t[6]);
